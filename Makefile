@@ -1,0 +1,51 @@
+# The README's two commands: `make demo` (set up + sample video) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# EGL + Mesa llvmpipe for the offline renderer, libatomic for audio effects, DejaVu for text.
+DEB_PACKAGES := libgl1 libegl1 libegl-mesa0 libgl1-mesa-dri libgbm1 libatomic1 fonts-dejavu-core
+DEMO_PROMPT := a red rubber ball bouncing on a wet wooden floor at golden hour, slow dolly in
+DEMO_SECONDS := 6
+
+.PHONY: demo test lint bench deps clean
+
+demo: deps $(VENV)/.installed
+	@mkdir -p out
+	$(BIN)/cinestra generate "$(DEMO_PROMPT)" --seconds $(DEMO_SECONDS) --size 1280x720 -o out/demo.mp4
+
+test: deps $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+	$(BIN)/pytest
+
+bench: deps $(VENV)/.installed
+	$(BIN)/python bench/generate.py
+
+# Installs the Debian libraries when root; otherwise prints the exact line to run.
+deps:
+	@missing=""; \
+	for pkg in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "error: missing Debian packages:$$missing" >&2; \
+	    echo "Install them, then run make again:" >&2; \
+	    echo "  sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "error: Python 3.11 or newer is needed (PYTHON=$(PYTHON))" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
