@@ -1,4 +1,4 @@
-"""One error tree: every Cinestra error derives from CinestraError and from the builtin it resembles."""
+"""One error tree: every Cinestra error derives from CinestraError and the builtin it resembles."""
 
 
 class CinestraError(Exception):

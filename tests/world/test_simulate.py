@@ -1,3 +1,4 @@
+import itertools
 from fractions import Fraction
 
 import numpy as np
@@ -96,7 +97,7 @@ def test_shot_frame_ranges_tile_the_clip():
     board = make_storyboard("Shot 1: a ball. Shot 2: a box. Shot 3: a can", seconds=Fraction(10))
     ranges = [frame_range(shot, fps=24) for shot in board.shots]
     assert ranges[0][0] == 0 and ranges[-1][1] == 240
-    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
 
 
 @pytest.mark.parametrize("move", ["dolly_in", "dolly_out", "zoom_in", "pan_left", "orbit"])

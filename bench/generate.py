@@ -1,0 +1,58 @@
+"""Time `cinestra generate` per stage for 10 s clips; median of 3 runs per size.
+
+Prints one row per size: wall seconds per stage, total, and the ratio to real time
+(total / clip length; below 1.0 is faster than real time). The 640x360 row is the baseline
+the 1280x720 row is compared with, both measured in this same run.
+
+    .venv/bin/python bench/generate.py [--runs 3] [--seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from cinestra.pipeline import generate
+from cinestra.render.previz import PrevizEngine
+from cinestra.request import check_request
+
+PROMPT = "three red rubber balls bouncing on a wet wooden floor at golden hour, slow dolly in"
+STAGES = ("plan", "world", "sound", "render", "encode")
+
+
+def run_once(size: str, seconds: int, folder: Path) -> dict[str, float]:
+    request = check_request(prompt=PROMPT, seconds=seconds, size=size, fps=24, seed=0)
+    started = time.perf_counter()
+    with PrevizEngine(width=request.width, height=request.height) as engine:
+        setup = time.perf_counter() - started
+        result = generate(request, output=folder / f"bench-{size}.mp4", engine=engine)
+    times = dict(result.stage_seconds)
+    times["gl setup"] = setup
+    times["total"] = time.perf_counter() - started
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    columns = ("gl setup", *STAGES, "total")
+    print(f"{'size':>9} " + " ".join(f"{c:>8}" for c in columns) + "  x real time  vs 640x360")
+    baseline = None
+    with tempfile.TemporaryDirectory() as folder:
+        for size in ("640x360", "1280x720"):
+            runs = [run_once(size, args.seconds, Path(folder)) for _ in range(args.runs)]
+            median = {c: statistics.median(run[c] for run in runs) for c in columns}
+            realtime = median["total"] / args.seconds
+            baseline = baseline or median["total"]
+            print(f"{size:>9} " + " ".join(f"{median[c]:8.2f}" for c in columns)
+                  + f"  {realtime:11.2f}  {median['total'] / baseline:8.2f}")
+    print(f"(seconds, median of {args.runs} runs, {args.seconds} s clips at 24 fps)")
+
+
+if __name__ == "__main__":
+    main()

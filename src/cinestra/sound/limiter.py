@@ -1,0 +1,54 @@
+"""A gentle look-ahead peak limiter that never moves an onset.
+
+It only multiplies the signal by a smooth positive gain (stereo-linked), so a sample
+that was zero stays zero and one that was not stays non-zero: onsets keep their exact
+sample. The gain falls over `ATTACK_S` ahead of a peak and recovers with `RELEASE_S`.
+Below the ceiling the signal passes untouched.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cinestra.sound.soundtrack import SAMPLE_RATE
+
+CEILING_DBFS = -1.0
+ATTACK_S = 0.001
+RELEASE_S = 0.08
+MARGIN_DB = 0.05  # aim a little under the ceiling so float32 rounding cannot cross it
+
+
+def soft_limit(samples: np.ndarray, *, ceiling_dbfs: float = CEILING_DBFS) -> np.ndarray:
+    """(n, channels) float64 → same shape with every |sample| ≤ 10 ** (ceiling_dbfs / 20)."""
+    target = 10.0 ** ((ceiling_dbfs - MARGIN_DB) / 20.0)
+    peak_per_sample = np.max(np.abs(samples), axis=1) if samples.size else np.zeros(0)
+    if peak_per_sample.size == 0 or float(peak_per_sample.max()) <= target:
+        return samples
+
+    # 1. The gain each sample needs on its own.
+    needed = np.minimum(1.0, target / np.maximum(peak_per_sample, 1e-12))
+
+    # 2. Look ahead: hold[n] = min(needed[n : n + w]), so the gain is down before the peak.
+    w = max(1, round(ATTACK_S * SAMPLE_RATE))
+    padded = np.concatenate([needed, np.ones(w - 1)])
+    hold = np.lib.stride_tricks.sliding_window_view(padded, w).min(axis=1)
+
+    # 3. Release: 1 - gain decays at most exponentially, never above `hold`.
+    #    u[n] = max_k<=n (1 - hold[k]) * a**(n - k), computed in the log domain.
+    log_a = -1.0 / (RELEASE_S * SAMPLE_RATE)
+    index = np.arange(len(hold), dtype=np.float64)
+    with np.errstate(divide="ignore"):
+        log_depth = np.log(1.0 - hold)
+    reduction = np.exp(index * log_a + np.maximum.accumulate(log_depth - index * log_a))
+    released = 1.0 - reduction
+
+    # 4. Smooth the attack: mean of the last w values. Each of them is <= needed[n]
+    #    (they all look ahead over n), so the smoothed gain still keeps the ceiling.
+    head = np.full(w - 1, released[0])
+    cumulative = np.cumsum(np.concatenate([[0.0], head, released]))
+    gain = (cumulative[w:] - cumulative[:-w]) / w
+
+    # The clip is a safety net for rounding only; it sits under the ceiling so that the
+    # float32 Soundtrack cannot round above it.
+    limited = samples * gain[:, None]
+    return np.asarray(np.clip(limited, -target, target), dtype=np.float64)
