@@ -96,3 +96,8 @@ def plan_command(
 def version_command() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+# Commands of other stages register here, each with one line below its own marker.
+# -- provenance commands --
+# -- safety commands --
