@@ -99,5 +99,9 @@ def version_command() -> None:
 
 
 # Commands of other stages register here, each with one line below its own marker.
-# -- provenance commands --
-# -- safety commands --
+from cinestra.provenance.commands import register as _register_provenance  # noqa: E402
+
+_register_provenance(app)
+from cinestra.safety.commands import register as _register_safety  # noqa: E402
+
+_register_safety(app)

@@ -13,7 +13,7 @@ SAMPLE_RATE = 48_000
 
 
 class Soundtrack(BaseModel):
-    """`samples` is a float32 array of shape (n, 2) in [-1, 1]; sample ``k`` plays at ``k / 48000`` s.
+    """`samples`: float32 array, shape (n, 2), in [-1, 1]; sample ``k`` plays at ``k / 48000`` s.
 
     In JSON the samples travel as base64 of little-endian float32, interleaved L/R.
     """

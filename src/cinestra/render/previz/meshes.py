@@ -1,0 +1,134 @@
+"""Unit meshes for the four Body shapes, built with numpy.
+
+Every mesh is an interleaved float32 array of ``(x, y, z, nx, ny, nz)`` rows plus a uint32
+triangle index array, counter-clockwise when seen from outside. The model matrix scales
+the unit mesh by `Body.size`:
+
+- sphere: radius 1 (scaled by ``(r, r, r)``)
+- box: half extents 1, i.e. the cube ``[-1, 1]^3`` (scaled by the half extents)
+- cylinder: radius 1, half height 1, axis along local z (scaled by ``(r, r, half height)``)
+- plane: the square ``[-1, 1]^2`` at z = 0 facing +z (scaled by ``(half x, half y, 1)``)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+
+@dataclass(frozen=True)
+class Mesh:
+    vertices: NDArray[np.float32]  # (n, 6): position, normal
+    indices: NDArray[np.uint32]  # (m * 3,)
+
+    @property
+    def triangle_count(self) -> int:
+        return int(self.indices.size // 3)
+
+
+def _mesh(
+    *, positions: NDArray[np.float64], normals: NDArray[np.float64], indices: NDArray[np.int64]
+) -> Mesh:
+    vertices = np.hstack([positions, normals]).astype(np.float32)
+    return Mesh(vertices=np.ascontiguousarray(vertices), indices=indices.astype(np.uint32).ravel())
+
+
+def _grid_indices(rows: int, columns: int, *, offset: int = 0) -> NDArray[np.int64]:
+    """Two triangles per cell of a (rows + 1) x (columns + 1) vertex grid laid out row by row."""
+    row, column = np.meshgrid(np.arange(rows), np.arange(columns), indexing="ij")
+    a = offset + row * (columns + 1) + column
+    b = a + 1
+    c = a + (columns + 1)
+    d = c + 1
+    return np.stack([a, c, b, b, c, d], axis=-1).reshape(-1, 3)
+
+
+def sphere(*, segments: int = 48, rings: int = 24) -> Mesh:
+    """UV sphere of radius 1: 48 * 24 * 2 = 2304 triangles by default (96 are pole slivers)."""
+    theta = np.linspace(0.0, np.pi, rings + 1)  # from +z (north pole) down to -z
+    phi = np.linspace(0.0, 2.0 * np.pi, segments + 1)
+    t, p = np.meshgrid(theta, phi, indexing="ij")
+    normals = np.stack([np.sin(t) * np.cos(p), np.sin(t) * np.sin(p), np.cos(t)], axis=-1)
+    normals = normals.reshape(-1, 3)
+    # Rows go from north to south and columns eastwards, so (a, c, b) faces outwards.
+    indices = _grid_indices(rings, segments)
+    return _mesh(positions=normals, normals=normals, indices=indices)
+
+
+def box() -> Mesh:
+    """The cube [-1, 1]^3 with flat face normals (24 vertices, 12 triangles)."""
+    positions: list[NDArray[np.float64]] = []
+    normals: list[NDArray[np.float64]] = []
+    indices: list[NDArray[np.int64]] = []
+    for axis in range(3):
+        for sign in (1.0, -1.0):
+            normal = np.zeros(3)
+            normal[axis] = sign
+            u_axis = np.zeros(3)
+            v_axis = np.zeros(3)
+            u_axis[(axis + 1) % 3] = 1.0
+            v_axis[(axis + 2) % 3] = sign  # u x v points along the normal
+            square = ((-1, -1), (1, -1), (1, 1), (-1, 1))
+            corners = [normal + su * u_axis + sv * v_axis for su, sv in square]
+            base = 4 * len(positions)
+            positions.append(np.array(corners))
+            normals.append(np.tile(normal, (4, 1)))
+            indices.append(np.array([[base, base + 1, base + 2], [base, base + 2, base + 3]]))
+    return _mesh(
+        positions=np.vstack(positions), normals=np.vstack(normals), indices=np.vstack(indices)
+    )
+
+
+def cylinder(*, segments: int = 48) -> Mesh:
+    """Capped cylinder of radius 1 from z = -1 to z = 1, smooth sides and flat caps."""
+    phi = np.linspace(0.0, 2.0 * np.pi, segments + 1)
+    ring = np.stack([np.cos(phi), np.sin(phi), np.zeros_like(phi)], axis=-1)
+    # Side: row 0 is the top ring, row 1 the bottom ring (north to south, as for the sphere).
+    up = np.array([0.0, 0.0, 1.0])
+    side_positions = np.vstack([ring + up, ring - up])
+    side_normals = np.vstack([ring, ring])
+    side_indices = _grid_indices(1, segments)
+    positions = [side_positions]
+    normals = [side_normals]
+    indices = [side_indices]
+    offset = len(side_positions)
+    for z in (1.0, -1.0):
+        centre = np.array([[0.0, 0.0, z]])
+        cap_positions = np.vstack([centre, ring[:-1] + z * up])
+        cap_normals = np.tile([0.0, 0.0, z], (segments + 1, 1))
+        first = offset + 1 + np.arange(segments)
+        second = offset + 1 + (np.arange(segments) + 1) % segments
+        centres = np.full(segments, offset)
+        if z > 0:
+            cap = np.stack([centres, first, second], axis=-1)
+        else:
+            cap = np.stack([centres, second, first], axis=-1)
+        positions.append(cap_positions)
+        normals.append(cap_normals)
+        indices.append(cap)
+        offset += segments + 1
+    return _mesh(
+        positions=np.vstack(positions), normals=np.vstack(normals), indices=np.vstack(indices)
+    )
+
+
+def plane() -> Mesh:
+    """The square [-1, 1]^2 at z = 0 facing +z, split into a 8 x 8 grid for smooth fog and light."""
+    cells = 8
+    u = np.linspace(-1.0, 1.0, cells + 1)
+    y, x = np.meshgrid(u[::-1], u, indexing="ij")  # rows from +y to -y, columns from -x to +x
+    positions = np.stack([x, y, np.zeros_like(x)], axis=-1).reshape(-1, 3)
+    normals = np.tile([0.0, 0.0, 1.0], (len(positions), 1))
+    return _mesh(positions=positions, normals=normals, indices=_grid_indices(cells, cells))
+
+
+def sphere_low() -> Mesh:
+    """A coarse sphere (400 triangles) for shadows, reflections and spheres small on screen."""
+    return sphere(segments=20, rings=10)
+
+
+MESH_BUILDERS = {
+    "sphere": sphere, "sphere_low": sphere_low, "box": box, "cylinder": cylinder, "plane": plane,
+}

@@ -1,0 +1,258 @@
+"""Per-timeline preparation: model matrices for every frame, materials, the sun's shadow frustum
+and the wet mirror plane. Pure numpy; nothing here touches OpenGL.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from cinestra.render.previz.camera import Matrix, pose_matrix, quat_matrix
+from cinestra.render.previz.lighting import Lighting
+from cinestra.world.timeline import Body, Pose, Timeline, Vec3
+
+logger = logging.getLogger(__name__)
+
+# material -> (specular strength, Blinn-Phong shininess)
+GLOSSY = {
+    "glass": (1.0, 110.0), "metal": (1.0, 70.0), "ceramic": (0.7, 90.0), "plastic": (0.5, 48.0),
+}
+MATTE = {
+    "rubber": (0.10, 10.0), "wood": (0.14, 14.0), "stone": (0.08, 10.0), "concrete": (0.05, 8.0),
+    "cardboard": (0.04, 6.0), "grass": (0.03, 6.0), "asphalt": (0.06, 8.0),
+}
+DEFAULT_MATERIAL = (0.12, 16.0)
+WET = (0.35, 300.0)
+
+GROUND_RADIUS = 15.0  # static bodies larger than this (metres) only receive shadows
+ROOM_SHELL = 1.5  # metres: indoors, static bodies with a half extent this long cast no shadow
+SHADOW_SOFTNESS = {False: 0.015, True: 0.025}  # PCF tap distance in metres, outdoors / indoors
+PCF_TEXELS = 1.5  # PCF tap distance in texels: further apart, the penumbra shows bands
+_UNIT_CORNERS = np.array([[x, y, z, 1.0] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)])
+
+
+@dataclass(frozen=True)
+class PreparedBody:
+    body: Body
+    models: NDArray[np.float32]  # (n, 16) column-major model matrices; n = frames, or 1 if static
+    normals: NDArray[np.float32]  # (n, 9) column-major normal matrices
+    centres: NDArray[np.float64]  # (n, 3)
+    color: bytes  # vec3
+    material: bytes  # vec4: specular, shininess, wetness, planar reflection
+    mirrored_material: bytes  # the same without the planar reflection (for the mirrored pass)
+    planks: float  # 1.0: draw floor boards (wooden floors)
+    casts_shadow: bool
+    two_sided: bool  # planes are seen from both sides
+
+    @property
+    def moving(self) -> bool:
+        return len(self.models) > 1
+
+    def index(self, frame: int) -> int:
+        return frame if len(self.models) > 1 else 0
+
+
+@dataclass(frozen=True)
+class ShadowFrustum:
+    """An orthographic light view-projection fitted around some shadow casters."""
+
+    view_proj: Matrix
+    extent_m: float  # width (and height) of the map's footprint
+    depth_m: float  # depth range
+
+
+@dataclass(frozen=True)
+class Scene:
+    bodies: list[PreparedBody]
+    static_shadow: ShadowFrustum  # static casters: rendered once per timeline
+    moving_shadow: ShadowFrustum | None  # moving casters over the whole shot: every frame
+    shadow_softness_m: float  # PCF tap distance
+    mirror_z: float | None  # height of the wet reflective floor, if any
+    focus: Vec3  # centre of the action: the moving bodies' path, else the props
+
+
+def _scale(body: Body) -> Vec3:
+    x, y, z = (max(abs(value), 1e-4) for value in body.size)
+    return (x, y, 1.0) if body.shape == "plane" else (x, y, z)
+
+
+def _poses(body: Body, timeline: Timeline) -> list[Pose]:
+    if body.static:
+        return [body.pose]
+    try:
+        poses = timeline.track(body.id).poses
+    except KeyError:
+        logger.warning("body %r moves but has no track: it stays at its pose", body.id)
+        return [body.pose]
+    if len(poses) != timeline.frame_count:
+        raise ValueError(
+            f"track for body {body.id!r} has {len(poses)} poses, timeline.frame_count is "
+            f"{timeline.frame_count}"
+        )
+    return poses
+
+
+def _normal_matrix(model: Matrix) -> Matrix:
+    return np.asarray(np.linalg.inv(model[:3, :3]), dtype=np.float64).T
+
+
+def _mirror_height(body: Body) -> tuple[float, float] | None:
+    """(top surface height, area) of a static, horizontal, flat wet body; None otherwise."""
+    if not body.wet or not body.static or body.shape not in ("plane", "box"):
+        return None
+    axis_z = quat_matrix(body.pose.quat)[:, 2]
+    if abs(axis_z[2]) < 0.999:
+        return None
+    top = body.pose.pos[2] + (body.size[2] if body.shape == "box" else 0.0)
+    return (top, 4.0 * body.size[0] * body.size[1])
+
+
+def _mirror_z(bodies: list[Body]) -> float | None:
+    candidates = [m for m in (_mirror_height(body) for body in bodies) if m is not None]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda candidate: candidate[1])[0]
+
+
+def _material(body: Body, *, mirror_z: float | None) -> tuple[float, float, float, float]:
+    if body.wet:
+        height = _mirror_height(body)
+        on_mirror = height is not None and mirror_z is not None and abs(height[0] - mirror_z) < 0.01
+        return (WET[0], WET[1], 1.0, 1.0 if on_mirror else 0.0)
+    specular, shininess = GLOSSY.get(body.material, MATTE.get(body.material, DEFAULT_MATERIAL))
+    return (specular, shininess, 0.0, 0.0)
+
+
+def _corners(models: NDArray[np.float64]) -> NDArray[np.float64]:
+    """World corners of the unit cube under every model matrix: (n * 8, 3)."""
+    corners: NDArray[np.float64] = np.einsum("nij,kj->nki", models, _UNIT_CORNERS)
+    return corners[..., :3].reshape(-1, 3)
+
+
+def _light_view(direction: Vec3) -> Matrix:
+    forward = -np.asarray(direction, dtype=np.float64)
+    up = np.array([0.0, 0.0, 1.0]) if abs(forward[2]) < 0.999 else np.array([0.0, 1.0, 0.0])
+    right = np.cross(forward, up)
+    right /= np.linalg.norm(right)
+    true_up = np.cross(right, forward)
+    view = np.eye(4)
+    view[0, :3], view[1, :3], view[2, :3] = right, true_up, -forward
+    return view
+
+
+def _shadow_frustum(
+    points: NDArray[np.float64], direction: Vec3, *, min_extent: float
+) -> ShadowFrustum:
+    """Orthographic light view-projection fitted around the casters' corners.
+
+    The footprint is at least `min_extent` wide, so that soft PCF taps stay a texel or two
+    apart; a tighter fit would only sharpen the shadow into visible bands.
+    """
+    view = _light_view(direction)
+    if len(points) == 0:
+        points = np.zeros((1, 3))
+    local = points @ view[:3, :3].T + view[:3, 3]
+    low, high = local.min(axis=0), local.max(axis=0)
+    margin = np.maximum((high - low) * 0.05, 0.05)
+    low, high = low - margin, high + margin
+    extent = max(float(high[0] - low[0]), float(high[1] - low[1]), min_extent)
+    depth = float(high[2] - low[2])
+    centre = (low + high) / 2.0
+    projection = np.eye(4)
+    projection[0, 0] = projection[1, 1] = 2.0 / extent
+    projection[0, 3], projection[1, 3] = -2.0 * centre[0] / extent, -2.0 * centre[1] / extent
+    # The light looks down -z: near is the highest local z, far the lowest.
+    projection[2, 2] = -2.0 / depth
+    projection[2, 3] = (high[2] + low[2]) / depth
+    return ShadowFrustum(view_proj=projection @ view, extent_m=extent, depth_m=depth)
+
+
+def prepare_scene(
+    timeline: Timeline, lighting: Lighting, *, static_map: int, moving_map: int
+) -> Scene:
+    """Everything the GL passes need from a timeline, computed once before the first frame.
+
+    `static_map` and `moving_map` are the shadow maps' sizes in texels.
+    """
+    if len(timeline.camera) != timeline.frame_count:
+        raise ValueError(
+            f"timeline.camera has {len(timeline.camera)} keys, timeline.frame_count is "
+            f"{timeline.frame_count}"
+        )
+    mirror_z = _mirror_z(timeline.bodies)
+    camera_top = max(key.position[2] for key in timeline.camera) if timeline.camera else 0.0
+    world: list[tuple[Body, NDArray[np.float64]]] = []
+    for body in timeline.bodies:
+        scale = _scale(body)
+        models = np.stack([pose_matrix(pose, scale) for pose in _poses(body, timeline)])
+        world.append((body, models))
+    moving_top = max(
+        (float(_corners(models)[:, 2].max()) for body, models in world if len(models) > 1),
+        default=-np.inf,
+    )
+
+    prepared: list[PreparedBody] = []
+    static_points: list[NDArray[np.float64]] = []
+    moving_points: list[NDArray[np.float64]] = []
+    for body, models in world:
+        corners = _corners(models)
+        radius = float(np.linalg.norm(corners[:8] - models[0, :3, 3], axis=1).max())
+        is_ground = body.static and radius > GROUND_RADIUS
+        # Indoors the key light sits inside the room: the room's shell (floor, walls, and a
+        # ceiling above the camera and every moving body) would otherwise shade the whole room.
+        is_shell = timeline.environment.indoor and body.static and (
+            max(_scale(body)) >= ROOM_SHELL
+            or float(corners[:, 2].min()) > max(camera_top, moving_top)
+        )
+        casts = not (is_ground or is_shell)
+        if casts:
+            (moving_points if len(models) > 1 else static_points).append(corners)
+        normals = np.stack([_normal_matrix(model) for model in models])
+        material = _material(body, mirror_z=mirror_z)
+        prepared.append(
+            PreparedBody(
+                body=body,
+                models=_column_major(models, 16),
+                normals=_column_major(normals, 9),
+                centres=models[:, :3, 3].copy(),
+                color=np.asarray(body.color, dtype=np.float32).tobytes(),
+                material=np.asarray(material, dtype=np.float32).tobytes(),
+                mirrored_material=np.asarray((*material[:3], 0.0), dtype=np.float32).tobytes(),
+                planks=1.0 if body.material == "wood" and body.shape in ("plane", "box") else 0.0,
+                casts_shadow=casts,
+                two_sided=body.shape == "plane",
+            )
+        )
+    direction = lighting.sun_direction
+    softness = SHADOW_SOFTNESS[timeline.environment.indoor]
+    static_shadow = _shadow_frustum(
+        _stack(static_points), direction, min_extent=static_map * softness / PCF_TEXELS
+    )
+    moving_shadow = None
+    if moving_points:
+        moving_shadow = _shadow_frustum(
+            _stack(moving_points), direction, min_extent=moving_map * softness / PCF_TEXELS
+        )
+    focus_points = moving_points or static_points or [np.zeros((1, 3))]
+    low, high = np.vstack(focus_points).min(axis=0), np.vstack(focus_points).max(axis=0)
+    focus = (low + high) / 2.0
+    return Scene(
+        bodies=prepared,
+        static_shadow=static_shadow,
+        moving_shadow=moving_shadow,
+        shadow_softness_m=softness,
+        mirror_z=mirror_z,
+        focus=(float(focus[0]), float(focus[1]), float(low[2])),
+    )
+
+
+def _column_major(matrices: NDArray[np.float64], size: int) -> NDArray[np.float32]:
+    """(n, k, k) matrices as (n, k * k) float32 rows in the column-major order GLSL reads."""
+    return np.ascontiguousarray(matrices.transpose(0, 2, 1).reshape(-1, size), dtype=np.float32)
+
+
+def _stack(points: list[NDArray[np.float64]]) -> NDArray[np.float64]:
+    return np.vstack(points) if points else np.zeros((0, 3))

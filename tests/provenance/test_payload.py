@@ -1,0 +1,54 @@
+"""Video ids, payloads and the false-positive threshold, checked on random payloads."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from cinestra.provenance import payload as pl
+from cinestra.provenance.video import decide
+
+CHECKS = 10_000
+
+
+def test_new_video_id_format_and_payload() -> None:
+    video_id = pl.new_video_id()
+    assert re.fullmatch(r"video_[0-9a-f]{32}", video_id)
+    payload = pl.payload_for(video_id)
+    assert payload.matches(video_id)
+    assert video_id.removeprefix("video_")[:7] == payload.hex[:7]
+    words = payload.words() * 2 - 1
+    assert pl.decode_words(words[0] - words[1], words[2] - words[3]) == (payload, 0)
+
+
+def test_false_positive_bound_is_below_one_in_ten_thousand() -> None:
+    assert pl.false_positive_bound() < 1e-4
+    assert pl.match_false_positive() < 1e-4
+
+
+def test_plain_words_are_never_valid() -> None:
+    for value in (0.0, 1.0):
+        soft = np.full(32, value * 2 - 1)
+        assert pl.decode_words(soft, soft) is None
+        assert pl.decode_words(soft, -soft) is None
+
+
+def test_blind_threshold_on_random_payload_checks() -> None:
+    """10,000 clips' worth of random decoder output: the blind test almost never fires."""
+    rng = np.random.default_rng(6)
+    accepted = 0
+    for _ in range(CHECKS):
+        logits = rng.normal(0.0, 8.0, size=(32, 32)).astype(np.float32)
+        accepted += decide(logits).found
+    # Target: at most 1 in 10,000 (the bound predicts 10,000 * 6.7e-5 = 0.67).
+    assert accepted <= 1
+
+
+def test_known_id_threshold_on_random_payloads() -> None:
+    """A clip's bits against 10,000 random video ids: >= 46 of 60 matching is rare."""
+    rng = np.random.default_rng(7)
+    soft_a, soft_b = rng.normal(size=32), rng.normal(size=32)
+    hits = sum(pl.matching_bits(soft_a, soft_b, pl.payload_for(pl.new_video_id()))
+               >= pl.MATCH_BITS for _ in range(CHECKS))
+    assert hits <= 1
