@@ -19,7 +19,7 @@ test: deps $(VENV)/.installed
 	$(BIN)/pytest
 
 bench: deps $(VENV)/.installed
-	$(BIN)/python bench/generate.py
+	$(BIN)/python -m bench.generate
 
 # Installs the Debian libraries when root; otherwise prints the exact line to run.
 deps:

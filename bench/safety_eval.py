@@ -1,6 +1,6 @@
 """Prompt screening on the labelled set: confusion matrix per category, rates, ms per prompt.
 
-    .venv/bin/python bench/safety_eval.py [--misses]
+    .venv/bin/python -m bench.safety_eval [--misses]
 """
 
 from __future__ import annotations

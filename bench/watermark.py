@@ -1,6 +1,6 @@
 """Watermark bench: mark generated clips, attack them, read the marks back; print a table.
 
-    .venv/bin/python bench/watermark.py [--seconds 4] [--size 1280x720] [--clips 5]
+    .venv/bin/python -m bench.watermark [--seconds 4] [--size 1280x720] [--clips 5]
 
 Per attack: clip-level bit accuracy (the 60 data bits after averaging) and detection rate
 (found with the right payload) over the clips. Pixel attacks are followed by an H.264 CRF 23
@@ -22,9 +22,9 @@ import av
 import numpy as np
 from PIL import Image, ImageFilter
 from scipy import ndimage, signal
+from tests.utils.clips import render_unmarked
 
 from cinestra.media import read_mp4
-from cinestra.pipeline import generate
 from cinestra.provenance import FrameMarker, mark_audio, new_video_id, payload_for
 from cinestra.provenance.audio import data_bits, detect_audio
 from cinestra.provenance.rivagan import RivaGan
@@ -35,7 +35,6 @@ from cinestra.provenance.video import (
     detect_frames,
     sample_frames,
 )
-from cinestra.request import check_request
 from cinestra.sound import Soundtrack
 
 PROMPTS = [
@@ -190,12 +189,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, RivaGan() as model:
         root = Path(folder)
         for number, prompt in enumerate(PROMPTS[: args.clips]):
-            # 1. Generate a plain clip, timing the pipeline.
+            # 1. Render a plain clip (the stages without provenance), timed.
             plain_path = root / f"plain{number}.mp4"
             started = time.perf_counter()
-            request = check_request(prompt=prompt, seconds=args.seconds, size=args.size,
-                                    seed=number)
-            generate(request, output=plain_path)
+            width, height = (int(n) for n in args.size.split("x"))
+            render_unmarked(prompt, plain_path, seconds=int(args.seconds), width=width,
+                            height=height, seed=number)
             gen_s = time.perf_counter() - started
             clip = read_mp4(plain_path)
             h, w = clip.frames.shape[1:3]

@@ -16,6 +16,7 @@ from cinestra.errors import CinestraError
 from cinestra.pipeline import STAGES, generate
 from cinestra.plan import make_storyboard
 from cinestra.request import SIZES, check_request
+from cinestra.safety import ModerationBlocked
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Cinestra: text to video with synchronized sound, offline.")
@@ -25,8 +26,9 @@ SIZE_HELP = "Frame size WxH: " + ", ".join(SIZES) + "."
 
 
 def _fail(error: CinestraError) -> typer.Exit:
+    """Exit 2 for bad input or a failed stage, 3 when moderation refused or held the video."""
     err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=2)
+    return typer.Exit(code=3 if isinstance(error, ModerationBlocked) else 2)
 
 
 @app.callback()
@@ -46,8 +48,9 @@ def generate_command(
     seed: Annotated[int, typer.Option(help="Same prompt and seed give the same video.")] = 0,
     output: Annotated[Path, typer.Option("--output", "-o", help="MP4 file to write.")] = Path(
         "video.mp4"),
+    handle: Annotated[str, typer.Option(help="Creator name on the visible watermark.")] = "",
 ) -> None:
-    """Generate an MP4 (H.264 + AAC) with synchronized sound."""
+    """Generate a watermarked, C2PA-signed MP4 (H.264 + AAC) with synchronized sound."""
     try:
         request = check_request(prompt=prompt, seconds=str(seconds), size=size, fps=fps,
                                 seed=seed)
@@ -58,7 +61,7 @@ def generate_command(
             def on_progress(stage: str, done: int, total: int) -> None:
                 bar.update(tasks[stage], completed=done, total=total)
 
-            result = generate(request, output=output, on_progress=on_progress)
+            result = generate(request, output=output, handle=handle, on_progress=on_progress)
     except CinestraError as error:
         raise _fail(error) from None
     for note in result.warnings:

@@ -1,32 +1,65 @@
-"""The one place that chains the stages: request -> plan -> world -> sound + render -> MP4.
+"""The one place that chains the stages:
+
+request -> screen -> plan -> world -> sound + render -> watermark -> publish (screen, sign).
 
 The CLI and (later) the job workers both call `generate`. Stages never print: progress goes
 through `on_progress(stage, done, total)` and cancellation through `should_stop()`.
+Nothing appears at `output` until every check passed: the clip is encoded to a hidden
+temporary file beside it, screened, then signed into place atomically.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+from sqlalchemy.orm import Session
 
+from cinestra.config import Settings, get_settings
 from cinestra.errors import CinestraError
 from cinestra.media import write_mp4
 from cinestra.plan import Storyboard, make_storyboard
+from cinestra.provenance import (
+    FrameMarker,
+    KeysMissing,
+    Manifest,
+    SigningKeys,
+    init_keys,
+    load_signing_keys,
+    mark_audio,
+    new_video_id,
+    payload_for,
+    sign_mp4,
+)
+from cinestra.provenance.keys import keys_dir
 from cinestra.render.previz import PrevizEngine
 from cinestra.request import VideoRequest, check_output
+from cinestra.safety import (
+    ModerationBlocked,
+    Policy,
+    Verdict,
+    load_policy,
+    screen_dialogue,
+    screen_frames,
+    screen_prompt,
+)
+from cinestra.safety.models import SubjectKind
+from cinestra.safety.review import default_url, open_review_db, submit_for_review
 from cinestra.sound import Soundtrack, mix
 from cinestra.world import Timeline, simulate
 
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[str, int, int], None]
-STAGES = ("plan", "world", "sound", "render")
+STAGES = ("screen", "plan", "world", "sound", "render", "publish")
+ENGINE_NAME = "previz"
+SCREENED_FRAMES = 12  # output frames the NSFW screen looks at, spread over the clip
 
 
 class Interrupted(CinestraError, RuntimeError):
@@ -36,11 +69,14 @@ class Interrupted(CinestraError, RuntimeError):
 @dataclass(frozen=True)
 class GenerateResult:
     path: Path
+    video_id: str
     storyboard: Storyboard
     timelines: list[Timeline]
-    soundtrack: Soundtrack
+    soundtrack: Soundtrack  # as published: with the audio watermark
+    verdicts: list[Verdict]  # prompt, dialogue, frames: all "allow" when we get here
     warnings: list[str]
-    # Wall seconds per stage; "render" counts drawing only, "encode" the H.264/AAC muxing.
+    # Wall seconds per stage; "render" counts drawing only, "watermark" the picture mark,
+    # "encode" the H.264/AAC muxing, "publish" frame screening and C2PA signing.
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -61,21 +97,74 @@ def _warnings(storyboard: Storyboard) -> list[str]:
     return notes
 
 
+def _enforce(verdict: Verdict, *, settings: Settings, subject_kind: SubjectKind, subject_ref: str,
+             text: str) -> Verdict:
+    """Pass an "allow" verdict through; queue a "review" one for a human; refuse both others."""
+    if verdict.decision == "allow":
+        return verdict
+    review_id = None
+    if verdict.decision == "review":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        with open_review_db(default_url(settings)) as db, Session(db) as session:
+            item = submit_for_review(session=session, subject_kind=subject_kind,
+                                     subject_ref=subject_ref, verdict=verdict, text=text)
+            review_id = item.id
+    raise ModerationBlocked(verdict, review_id=review_id)
+
+
+def signing_keys(settings: Settings) -> SigningKeys:
+    """The configured signing chain; on a machine with none, a local CA is made on first use
+    (the operator's own chain, when set, is never replaced)."""
+    try:
+        return load_signing_keys(settings)
+    except KeysMissing:
+        if settings.c2pa_cert_chain is not None or settings.c2pa_private_key is not None:
+            raise
+    paths = init_keys(keys_dir(settings))
+    logger.warning("created local C2PA signing keys in %s (`cinestra keys init`)",
+                   paths.ca_cert.parent)
+    return load_signing_keys(settings)
+
+
+def _hidden_temp(output: Path) -> Path:
+    return output.with_name(f".{output.stem}.{secrets.token_hex(4)}.unsigned.mp4")
+
+
 def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None = None,
-             on_progress: ProgressCallback | None = None,
+             settings: Settings | None = None, handle: str = "", video_id: str | None = None,
+             cameo_owners: Sequence[str] = (), on_progress: ProgressCallback | None = None,
              should_stop: Callable[[], bool] | None = None) -> GenerateResult:
-    """Make the MP4 for `request` at `output`; the file appears only once complete."""
+    """Make the signed, watermarked MP4 for `request` at `output`.
+
+    `handle` is the creator shown on the visible mark; `cameo_owners` the people whose cameo
+    this request was granted (everyone else real is refused by screening). Raises
+    `ModerationBlocked` when screening refuses or holds the prompt, dialogue or frames.
+    """
+    settings = settings or get_settings()
     progress = on_progress or _no_progress
     stop = should_stop or _never_stop
+    video_id = video_id or new_video_id()
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
-    # 1. Check request
+    # 1. Check the output path, then screen the prompt before any compute
     output = check_output(output)
+    progress("screen", 0, 1)
+    policy: Policy = load_policy(settings.safety_policy)
+    verdicts = [_enforce(screen_prompt(request.prompt, policy=policy, cameo_owners=cameo_owners),
+                         settings=settings, subject_kind="prompt", subject_ref=video_id,
+                         text=request.prompt)]
+    progress("screen", 1, 1)
+    seconds["screen"], clock = time.perf_counter() - clock, time.perf_counter()
 
-    # 2. Plan
+    # 2. Plan, and screen the dialogue the plan will put in characters' mouths
     progress("plan", 0, 1)
     storyboard = make_storyboard(request.prompt, seconds=request.seconds, seed=request.seed)
+    lines = [cue.text for shot in storyboard.shots for cue in shot.cues if cue.kind == "dialogue"]
+    if lines:
+        verdicts.append(_enforce(screen_dialogue(lines, policy=policy, cameo_owners=cameo_owners),
+                                 settings=settings, subject_kind="dialogue",
+                                 subject_ref=video_id, text="\n".join(lines)))
     notes = _warnings(storyboard)
     for note in notes:
         logger.warning(note)
@@ -92,20 +181,23 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
         progress("world", len(timelines), len(storyboard.shots))
     seconds["world"], clock = time.perf_counter() - clock, time.perf_counter()
 
-    # 4. Sound each shot (placed from the same events the picture shows)
+    # 4. Sound each shot (placed from the same events the picture shows), then mark it
+    payload = payload_for(video_id)
     parts = []
     for timeline in timelines:
         parts.append(mix(timeline))
         progress("sound", len(parts), len(timelines))
-    soundtrack = Soundtrack.concat(parts)
+    soundtrack = mark_audio(Soundtrack.concat(parts), payload)
     seconds["sound"], clock = time.perf_counter() - clock, time.perf_counter()
 
-    # 5. Render and encode, streamed: frames go to the encoder as they are drawn
+    # 5. Render, watermark and encode, streamed: frames reach the encoder as they are drawn
     total_frames = sum(timeline.frame_count for timeline in timelines)
-    render_seconds = [0.0]
+    screened_at = set(np.linspace(0, total_frames - 1, SCREENED_FRAMES).round().astype(int))
+    screened: list[np.ndarray] = []
+    spent = {"render": 0.0, "watermark": 0.0}
 
-    def frames(renderer: PrevizEngine) -> Iterator[np.ndarray]:
-        done = 0
+    def frames(renderer: PrevizEngine, marker: FrameMarker) -> Iterator[np.ndarray]:
+        index = 0
         for timeline in timelines:
             shot_frames = renderer.render(timeline)
             while True:
@@ -113,24 +205,51 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
                     raise Interrupted("stopped during rendering")
                 started = time.perf_counter()
                 frame = next(shot_frames, None)
-                render_seconds[0] += time.perf_counter() - started
+                drawn = time.perf_counter()
+                spent["render"] += drawn - started
                 if frame is None:
                     break
+                frame = marker.mark(frame, index)
+                spent["watermark"] += time.perf_counter() - drawn
+                if index in screened_at:
+                    screened.append(frame)
                 yield frame
-                done += 1
-                progress("render", done, total_frames)
+                index += 1
+                progress("render", index, total_frames)
 
-    def encode(renderer: PrevizEngine) -> Path:
-        return write_mp4(output, frames=frames(renderer), fps=request.fps, width=request.width,
-                         height=request.height, soundtrack=soundtrack)
+    unsigned = _hidden_temp(output)
+    try:
+        with FrameMarker(payload, width=request.width, height=request.height, fps=request.fps,
+                         handle=handle, visible=settings.visible_watermark) as marker:
+            if engine is not None:
+                write_mp4(unsigned, frames=frames(engine, marker), fps=request.fps,
+                          width=request.width, height=request.height, soundtrack=soundtrack)
+            else:
+                with PrevizEngine(width=request.width, height=request.height) as own_engine:
+                    write_mp4(unsigned, frames=frames(own_engine, marker), fps=request.fps,
+                              width=request.width, height=request.height,
+                              soundtrack=soundtrack)
+        elapsed = time.perf_counter() - clock
+        seconds.update(spent)
+        seconds["encode"] = elapsed - spent["render"] - spent["watermark"]
+        clock = time.perf_counter()
 
-    if engine is not None:
-        path = encode(engine)
-    else:
-        with PrevizEngine(width=request.width, height=request.height) as own_engine:
-            path = encode(own_engine)
-    elapsed = time.perf_counter() - clock
-    seconds["render"] = render_seconds[0]
-    seconds["encode"] = elapsed - render_seconds[0]
-    return GenerateResult(path=path, storyboard=storyboard, timelines=timelines,
-                          soundtrack=soundtrack, warnings=notes, stage_seconds=seconds)
+        # 6. Publish: screen what was drawn, sign the C2PA manifest, move into place
+        if stop():
+            raise Interrupted("stopped before publishing")
+        progress("publish", 0, 2)
+        verdicts.append(_enforce(screen_frames(screened, policy=policy), settings=settings,
+                                 subject_kind="frames", subject_ref=video_id,
+                                 text=request.prompt))
+        progress("publish", 1, 2)
+        manifest = Manifest(video_id=video_id, prompt=request.prompt, engine=ENGINE_NAME,
+                            title=output.name)
+        sign_mp4(unsigned, output, manifest=manifest, signer=signing_keys(settings))
+        progress("publish", 2, 2)
+    finally:
+        unsigned.unlink(missing_ok=True)
+    seconds["publish"] = time.perf_counter() - clock
+    return GenerateResult(path=output, video_id=video_id, storyboard=storyboard,
+                          timelines=timelines, soundtrack=soundtrack, verdicts=verdicts,
+                          warnings=notes, stage_seconds=seconds)
+

@@ -9,7 +9,6 @@ import pytest
 
 from cinestra.config import Settings
 from cinestra.media import read_mp4, write_mp4
-from cinestra.pipeline import generate
 from cinestra.provenance import (
     CameoIngredient,
     FrameMarker,
@@ -21,8 +20,8 @@ from cinestra.provenance import (
     payload_for,
     sign_mp4,
 )
-from cinestra.request import check_request
 from cinestra.sound import Soundtrack
+from tests.utils.clips import render_unmarked
 
 PROMPT = "a red ball bouncing on a wooden floor, slow dolly in"
 
@@ -53,8 +52,7 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> Clips:
     root = tmp_path_factory.mktemp("provenance")
     settings = Settings(data_dir=root / "data")
     init_keys(root / "data" / "keys")
-    plain = root / "plain.mp4"
-    generate(check_request(prompt=PROMPT, seconds="4", size="640x360"), output=plain)
+    plain = render_unmarked(PROMPT, root / "plain.mp4")
     video_id = new_video_id()
     marked = make_marked(plain, root / "marked.mp4", video_id=video_id)
     signed = root / "signed.mp4"

@@ -40,8 +40,8 @@ class ReviewError(CinestraError, ValueError):
     """A review action names a missing item or a state that does not allow it."""
 
 
-def default_url() -> str:
-    return f"sqlite:///{Settings().data_dir / 'safety.db'}"
+def default_url(settings: Settings | None = None) -> str:
+    return f"sqlite:///{(settings or Settings()).data_dir / 'safety.db'}"
 
 
 def init_db(engine: Engine) -> None:
@@ -57,8 +57,10 @@ def init_db(engine: Engine) -> None:
 def open_review_db(url: str | None = None) -> Iterator[Engine]:
     """An engine on `url` (default: SQLite in the data dir) with the tables created."""
     if url is None:
-        Settings().data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url or default_url())
+        settings = Settings()
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        url = default_url(settings)
+    engine = create_engine(url)
     try:
         init_db(engine)
         yield engine

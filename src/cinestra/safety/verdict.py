@@ -64,6 +64,8 @@ def merge(verdicts: list[Verdict]) -> Verdict:
 class ModerationBlocked(CinestraError, PermissionError):
     """Screening blocked (or held for review) a request or its output; `verdict` says why."""
 
-    def __init__(self, verdict: Verdict) -> None:
-        super().__init__(f"{verdict.decision}: {verdict.reason}")
+    def __init__(self, verdict: Verdict, *, review_id: int | None = None) -> None:
+        queued = f" (review item {review_id})" if review_id is not None else ""
+        super().__init__(f"{verdict.reason}{queued}")  # the reason starts with its verb
         self.verdict = verdict
+        self.review_id = review_id
