@@ -39,14 +39,12 @@ deps:
 	  fi; \
 	fi
 
-# invisible-watermark ships the RivaGAN ONNX models; --no-deps keeps its torch/opencv pins out.
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "error: Python 3.11 or newer is needed (PYTHON=$(PYTHON))" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
-	$(BIN)/pip install --quiet --no-deps "invisible-watermark>=0.2.0"
 	@touch $@
 
 clean:

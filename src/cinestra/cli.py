@@ -56,9 +56,11 @@ def generate_command(
                                 seed=seed)
         with Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
-            tasks = {stage: bar.add_task(stage, total=None) for stage in STAGES}
+            # Each bar's clock starts when its stage does, not when the bars are drawn.
+            tasks = {stage: bar.add_task(stage, total=None, start=False) for stage in STAGES}
 
             def on_progress(stage: str, done: int, total: int) -> None:
+                bar.start_task(tasks[stage])
                 bar.update(tasks[stage], completed=done, total=total)
 
             result = generate(request, output=output, handle=handle, on_progress=on_progress)

@@ -19,6 +19,7 @@ from cinestra.provenance import (
     FrameMarker,
     KeysMissing,
     detect_audio,
+    detect_video,
     init_keys,
     load_signing_keys,
     mark_audio,
@@ -88,3 +89,29 @@ def test_audio_watermark_survives_aac_64k_and_16k(clips: Clips) -> None:
     low = detect_audio(signal.resample_poly(marked, 1, 3, axis=0), sample_rate=16_000)
     assert low.found and low.payload == payload
     assert not detect_audio(plain.samples, sample_rate=48_000).found
+
+
+def reencode(frames: np.ndarray, path: Path, *, crf: int) -> Path:
+    height, width = frames.shape[1:3]
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=24, options={"crf": str(crf),
+                                                              "preset": "veryfast"})
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for frame in frames:
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")))
+        out.mux(stream.encode(None))
+    return path
+
+
+@pytest.mark.parametrize(("name", "edit"), [
+    ("half size, CRF 30", lambda f: (f[:, ::2, ::2], 30)),
+    ("crop 25%, grayscale", lambda f: (np.repeat(
+        (f[:, 45:315, 80:560] @ np.array([0.299, 0.587, 0.114]))[..., None].round()
+        .astype(np.uint8), 3, axis=3), 23)),
+])
+def test_picture_watermark_survives_common_edits(clips: Clips, tmp_path: Path, name: str,
+                                                 edit: object) -> None:
+    frames, crf = edit(read_mp4(clips.marked).frames)  # type: ignore[operator]
+    result = detect_video(reencode(np.ascontiguousarray(frames), tmp_path / "edit.mp4",
+                                   crf=crf))
+    assert result.found and result.payload == payload_for(clips.video_id), (name, result)

@@ -28,7 +28,7 @@ from cinestra.provenance.keys import SigningKeys
 from cinestra.provenance.payload import payload_for
 
 TRAINED = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
-SOFT_BINDING_ALG = "org.cinestra.rivagan.v1"
+SOFT_BINDING_ALG = "org.cinestra.tiled-luma.v1"
 GENERATION_LABEL = "org.cinestra.generation"
 MIME = "video/mp4"
 

@@ -14,7 +14,6 @@ from cinestra.errors import InvalidRequest
 from cinestra.provenance.audio import AudioResult, detect_audio
 from cinestra.provenance.keys import trust_anchors
 from cinestra.provenance.manifest import ManifestReading, read_manifest
-from cinestra.provenance.rivagan import RivaGan
 from cinestra.provenance.video import WatermarkResult, detect_video
 
 
@@ -46,14 +45,13 @@ class VerifyReport:
         }
 
 
-def verify(path: Path, *, settings: Settings | None = None,
-           model: RivaGan | None = None) -> VerifyReport:
+def verify(path: Path, *, settings: Settings | None = None) -> VerifyReport:
     """Everything `path` says about its provenance; never claims what it cannot show."""
     settings = settings or Settings()
     # 1. C2PA, trusted when signed under this machine's anchors.
     reading = read_manifest(path, trust_anchors=trust_anchors(settings))
     # 2. Invisible video watermark.
-    mark = detect_video(path, model=model)
+    mark = detect_video(path)
     # 3. Audio watermark.
     sound = read_audio(path)
     audio = None if sound is None else detect_audio(sound[0], sample_rate=sound[1])

@@ -35,6 +35,11 @@ GL_CLIP_DISTANCE0 = 0x3000
 LAMP_HEIGHT = 2.0  # metres above the lowest point of the action (indoor evening light)
 SMALL_SPHERE_PX = 12.0  # spheres with a smaller on-screen radius use the coarse mesh
 MAX_REFLECTION_WIDTH = 480  # pixels; a wet floor's reflection is soft anyway
+# On a software rasteriser (llvmpipe) the scene is drawn at about this many pixels at most and
+# upscaled in the post pass: 720p draws at ~77% per axis, which keeps 10 s of 720p under
+# 30 s on 2 cores. GPUs draw at full size. `render_scale` overrides.
+SOFTWARE_PIXELS = 540_000
+SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast")
 
 
 class PrevizEngine:
@@ -49,16 +54,20 @@ class PrevizEngine:
 
     Args:
         width, height: frame size in pixels.
-        antialias: smooth edges with FXAA in the post pass (cheap on llvmpipe).
+        antialias: smooth edges with FXAA in the post pass, when the scene is drawn at full
+            size (below it, the upscale softens edges and FXAA would double the frame cost).
         samples: 2, 4 or 8 for MSAA instead of FXAA; off by default because on llvmpipe it
             roughly doubles the cost of a frame (cheap on a GPU).
         shadow_size: texels per side of the static bodies' shadow map (the moving bodies'
             map has half as many).
+        render_scale: share of the output size, per axis, the scene is drawn at before the
+            post pass upscales it (0.25 to 1). None: 1 on a GPU, fewer pixels on a software
+            rasteriser (see SOFTWARE_PIXELS).
     """
 
     def __init__(
         self, *, width: int, height: int, antialias: bool = True, samples: int = 0,
-        shadow_size: int = 2048,
+        shadow_size: int = 2048, render_scale: float | None = None,
     ) -> None:
         for name, value in (("width", width), ("height", height)):
             if not isinstance(value, int) or not 1 <= value <= MAX_SIZE:
@@ -69,8 +78,12 @@ class PrevizEngine:
             raise InvalidRequest(
                 f"shadow_size must be 512, 1024, 2048 or 4096, got {shadow_size!r}"
             )
+        if render_scale is not None and not 0.25 <= render_scale <= 1.0:
+            raise InvalidRequest(f"render_scale must be in [0.25, 1], got {render_scale!r}")
         self.width = width
         self.height = height
+        self.render_scale = render_scale
+        self.scene_size = (width, height)  # the drawn size, known once the context is open
         self.antialias = antialias
         self.samples = samples
         self.shadow_size = shadow_size
@@ -101,8 +114,16 @@ class PrevizEngine:
             self._gl.__exit__(exc_type, exc, traceback)
         self._gl, self._ctx = None, None
 
+    def _scene_size(self, ctx: moderngl.Context) -> tuple[int, int]:
+        scale = self.render_scale
+        if scale is None:
+            renderer = str(ctx.info.get("GL_RENDERER", "")).lower()
+            software = any(name in renderer for name in SOFTWARE_RENDERERS)
+            scale = min(1.0, math.sqrt(SOFTWARE_PIXELS / (self.width * self.height))) \
+                if software else 1.0
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
+
     def _build(self, ctx: moderngl.Context) -> None:
-        size = (self.width, self.height)
         # 1. Programs.
         self._shadow = Program(ctx, vertex=shaders.SHADOW_VS, fragment=shaders.SHADOW_FS)
         self._scene = Program(ctx, vertex=shaders.SCENE_VS, fragment=shaders.SCENE_FS)
@@ -111,7 +132,14 @@ class PrevizEngine:
             fragment=shaders.with_defines(shaders.SCENE_FS, "MIRROR"),
         )
         self._sky = Program(ctx, vertex=shaders.SKY_VS, fragment=shaders.SKY_FS)
-        self._post = Program(ctx, vertex=shaders.POST_VS, fragment=shaders.POST_FS)
+        # FXAA is compiled in only where it runs: llvmpipe pays for both sides of a branch.
+        # Below render scale 1 the bilinear upscale already softens edges, and FXAA over
+        # the full output would cost as much as the scene itself.
+        size = self._scene_size(ctx)
+        self.scene_size = size
+        fxaa = self.antialias and self.samples == 0 and size == (self.width, self.height)
+        post_fs = shaders.with_defines(shaders.POST_FS, "FXAA") if fxaa else shaders.POST_FS
+        self._post = Program(ctx, vertex=shaders.POST_VS, fragment=post_fs)
         # 2. Meshes: one vertex array per (pass, mesh), built once.
         self._vaos: dict[tuple[str, str], moderngl.VertexArray] = {}
         for mesh_name, build in MESH_BUILDERS.items():
@@ -131,8 +159,8 @@ class PrevizEngine:
         # 3. Render targets.
         self._static_map, self._static_fbo = shadow_target(ctx, self.shadow_size)
         self._moving_map, self._moving_fbo = shadow_target(ctx, self.shadow_size // 2)
-        scale = min(0.5, MAX_REFLECTION_WIDTH / self.width)
-        mirror_size = (max(1, round(self.width * scale)), max(1, round(self.height * scale)))
+        scale = min(0.5, MAX_REFLECTION_WIDTH / size[0])
+        mirror_size = (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
         self._reflection = ctx.texture(mirror_size, 4)
         self._reflection.repeat_x = self._reflection.repeat_y = False
         self._reflection_fbo = ctx.framebuffer(
@@ -154,7 +182,8 @@ class PrevizEngine:
             self._draw_fbo = ctx.framebuffer(
                 color_attachments=[self._picture], depth_attachment=ctx.depth_renderbuffer(size)
             )
-        self._out_fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
+        output = (self.width, self.height)
+        self._out_fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer(output, 4)])
         # 4. Texture units, fixed for the engine's life.
         self._static_map.use(location=0)
         self._moving_map.use(location=1)
@@ -164,10 +193,10 @@ class PrevizEngine:
             program_pass.set("u_shadow_map", 0)
             program_pass.set("u_shadow_map_moving", 1)
             program_pass.set("u_reflection", 2)
-        self._scene.set("u_inv_viewport", (1.0 / self.width, 1.0 / self.height))
+        self._scene.set("u_inv_viewport", (1.0 / size[0], 1.0 / size[1]))
         self._post.set("u_scene", 3)
-        self._post.set("u_size", size)
-        self._post.set("u_fxaa", int(self.antialias and samples == 0))
+        self._post.set("u_size", output)
+        self._post.set("u_scene_texel", (1.0 / size[0], 1.0 / size[1]))
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -333,7 +362,7 @@ class PrevizEngine:
         mirrored = program_pass is self._mirror
         pass_name = "mirror" if mirrored else "scene"
         # Nearest first, so the depth test rejects hidden fragments before they are shaded.
-        focal_px = 0.5 * self.height / math.tan(math.radians(camera.fov_deg) / 2.0)
+        focal_px = 0.5 * self.scene_size[1] / math.tan(math.radians(camera.fov_deg) / 2.0)
         for distance, prepared in _front_to_back(scene.bodies, index=index, eye=eye):
             if prepared.two_sided:
                 ctx.disable(moderngl.CULL_FACE)

@@ -298,20 +298,21 @@ uniform int u_bar_rows;
 uniform float u_vignette;
 uniform float u_grain;
 uniform uint u_seed;        // the frame index: grain is different per frame, same per run
-uniform ivec2 u_size;
-uniform int u_fxaa;         // 1: smooth jagged edges (FXAA, the "lite" PC variant)
+uniform ivec2 u_size;       // output pixels
+uniform vec2 u_scene_texel; // 1 / the scene's pixels (fewer than the output's when scaled)
 out vec4 f_color;
 
 float luma_of(vec3 c) {
     return dot(c, vec3(0.299, 0.587, 0.114));
 }
 
-vec3 fxaa(ivec2 source) {
-    vec3 m = texelFetch(u_scene, source, 0).rgb;
-    vec3 nw = texelFetch(u_scene, source + ivec2(-1, 1), 0).rgb;
-    vec3 ne = texelFetch(u_scene, source + ivec2(1, 1), 0).rgb;
-    vec3 sw = texelFetch(u_scene, source + ivec2(-1, -1), 0).rgb;
-    vec3 se = texelFetch(u_scene, source + ivec2(1, -1), 0).rgb;
+vec3 fxaa(vec2 uv) {
+    vec2 t = u_scene_texel;
+    vec3 m = texture(u_scene, uv).rgb;
+    vec3 nw = texture(u_scene, uv + vec2(-t.x, t.y)).rgb;
+    vec3 ne = texture(u_scene, uv + t).rgb;
+    vec3 sw = texture(u_scene, uv - t).rgb;
+    vec3 se = texture(u_scene, uv + vec2(t.x, -t.y)).rgb;
     float l_m = luma_of(m);
     float l_nw = luma_of(nw);
     float l_ne = luma_of(ne);
@@ -325,9 +326,7 @@ vec3 fxaa(ivec2 source) {
     vec2 dir = vec2(-((l_nw + l_ne) - (l_sw + l_se)), (l_nw + l_sw) - (l_ne + l_se));
     float reduce = max((l_nw + l_ne + l_sw + l_se) * 0.03125, 1.0 / 128.0);
     float scale = 1.0 / (min(abs(dir.x), abs(dir.y)) + reduce);
-    vec2 texel = 1.0 / vec2(u_size);
-    dir = clamp(dir * scale, vec2(-8.0), vec2(8.0)) * texel;
-    vec2 uv = (vec2(source) + 0.5) * texel;
+    dir = clamp(dir * scale, vec2(-8.0), vec2(8.0)) * t;
     vec3 a = 0.5 * (texture(u_scene, uv - dir / 6.0).rgb + texture(u_scene, uv + dir / 6.0).rgb);
     vec3 ends = texture(u_scene, uv - dir * 0.5).rgb + texture(u_scene, uv + dir * 0.5).rgb;
     vec3 b = 0.5 * a + 0.25 * ends;
@@ -352,8 +351,14 @@ void main() {
         f_color = vec4(0.0, 0.0, 0.0, 1.0);
         return;
     }
-    ivec2 source = ivec2(pixel.x, u_size.y - 1 - row);
-    vec3 c = u_fxaa == 1 ? fxaa(source) : texelFetch(u_scene, source, 0).rgb;
+    // Centre of this output pixel in the scene texture (bottom row first): at render scale 1
+    // it is a texel centre, below 1 the bilinear lookup upscales.
+    vec2 uv = vec2(float(pixel.x) + 0.5, float(u_size.y - row) - 0.5) / vec2(u_size);
+#ifdef FXAA
+    vec3 c = fxaa(uv);  // smooth jagged edges (FXAA, the "lite" PC variant)
+#else
+    vec3 c = texture(u_scene, uv).rgb;
+#endif
     if (u_mode == 0) {
         f_color = vec4(c, 1.0);
         return;
