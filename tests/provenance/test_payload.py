@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from cinestra.provenance import payload as pl
-from cinestra.provenance.video import decide
+from cinestra.provenance.video import CODED, SYNC_ATTEMPTS, decide
 
 CHECKS = 10_000
 
@@ -35,12 +35,16 @@ def test_plain_words_are_never_valid() -> None:
 
 
 def test_blind_threshold_on_random_payload_checks() -> None:
-    """10,000 unmarked clips' worth of soft bits (one payload attempt per clip, as the
-    detector makes): the blind test almost never fires."""
+    """10,000 unmarked clips' worth of picture soft bits (SYNC_ATTEMPTS payload attempts per
+    clip, as the detector makes) and of audio soft bits: the blind tests almost never fire."""
     rng = np.random.default_rng(6)
-    accepted = sum(decide(rng.normal(size=60)).found for _ in range(CHECKS))
-    # Target: at most 1 in 10,000 (the bound predicts 10,000 * 6.9e-6 = 0.07).
-    assert accepted <= 1
+    picture = sum(decide(rng.normal(size=CODED)).found
+                  for _ in range(CHECKS * SYNC_ATTEMPTS))
+    # The picture bound is 3 * 2**-30 per clip; the audio one 6.9e-6 (0.07 in 10,000).
+    assert picture == 0
+    audio = sum(pl.decode_words(rng.normal(size=32), rng.normal(size=32)) is not None
+                for _ in range(CHECKS))
+    assert audio <= 1
 
 
 def test_known_id_threshold_on_random_payloads() -> None:

@@ -112,6 +112,14 @@ def decode_words(soft_a: np.ndarray, soft_b: np.ndarray) -> tuple[Payload, int] 
     return best
 
 
+def payload_from_bits(bits: np.ndarray) -> Payload | None:
+    """The payload whose 60 data bits (masked tag, masked check) are `bits`, when the check
+    matches the tag exactly; None otherwise (chance for arbitrary bits: 2**-30)."""
+    tag = _from_bits(np.asarray(bits[:FIELD_BITS]) > 0.5) ^ MASK_A
+    check = _from_bits(np.asarray(bits[FIELD_BITS:]) > 0.5) ^ MASK_B
+    return Payload(tag=tag, check=check) if check == check_of(tag) else None
+
+
 def false_positive_bound() -> float:
     """Probability that one unmarked clip is reported as watermarked (all attempts)."""
     one = TAG_CANDIDATES * sum(comb(FIELD_BITS, k) for k in range(CHECK_DISTANCE + 1))

@@ -1,10 +1,11 @@
 """The invisible video watermark: a keyed, tiled luma pattern and its clip-level detector.
 
-Pattern: a 16x16 grid of cells carries the sum of 61 orthogonal +-1 codes (rows of a
+Pattern: a 16x16 grid of cells carries the sum of 199 orthogonal +-1 codes (rows of a
 256-point Hadamard matrix, cells shuffled by a fixed key): one *sync* code and one code per
-payload bit, signed by the bit. The grid is interpolated band-limited into a 64x64 *tile*
+bit of the payload's 60 bits after a rate-1/3 convolutional code (`coding`), signed by
+the bit. The grid is interpolated band-limited into a 96x96 *tile*
 and the tile repeats over the frame in *canonical units* (the short side of the frame is
-`CANON` = 256 units, so a 720p frame has tiles of 180 px). The same luma offset (equal in
+`CANON` = 256 units, so a 720p frame has tiles of 270 px). The same luma offset (equal in
 R, G and B, so it survives grayscale) is added to every frame: the pattern is static, so
 the reader can average many frames, and fps changes do not matter.
 
@@ -12,16 +13,16 @@ Detection: decode up to `MAX_FRAMES` frames spread over the clip, as luma at can
 average them and remove the picture's low frequencies. A crop magnifies the pattern
 (a 25% crop makes tiles 1/0.75 as large in canonical units) and moves its origin, so the
 reader tries scales from `MIN_SCALE` to `MAX_SCALE`, folds the image into one tile at each,
-and finds the sync code's cyclic offset by FFT correlation. At the best (scale, offset) a
-least-squares fit reads the 60 soft bits, which go through the blind payload test of
-`cinestra.provenance.payload` (one attempt per clip, so its false-positive bound holds).
+and finds the sync code's cyclic offset by FFT correlation. At the best (scale, offset)s a
+least-squares fit reads the 198 soft code bits, a Viterbi decoder turns them into 60 bits,
+and the payload is found only when its 30-bit check matches its tag exactly: with
+`SYNC_ATTEMPTS` tries per clip an unmarked clip passes with probability 3 * 2**-30.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from math import comb
 from pathlib import Path
 from types import TracebackType
 
@@ -31,22 +32,24 @@ from PIL import Image
 from scipy import linalg, ndimage
 
 from cinestra.errors import InvalidRequest
+from cinestra.provenance import coding
 from cinestra.provenance import payload as pl
 from cinestra.provenance.visible import stamp
 
 CANON = 256  # canonical units on the frame's short side
-TILE = 64  # canonical units per tile side
-CELLS = 16  # cells per tile side (a cell is 4 canonical units)
+TILE = 96  # canonical units per tile side
+CELLS = 16  # cells per tile side (a cell is 6 canonical units)
 BITS = 2 * pl.FIELD_BITS
+CODED = coding.coded_length(BITS)  # 198 code bits on the picture
 KEY = 0x0C1E_57A4
-SYNC_GAIN = 6.0  # the sync code's amplitude relative to one bit's (see find_sync)
-STRENGTH = 2.4  # RMS of the luma offset in 8-bit levels (PSNR ~ 40.5 dB before clipping)
-HIGH_PASS_SIGMA = 6.0  # canonical units: picture content above this scale is removed
-LOUDNESS_SIGMA = 8.0  # canonical units over which the residual's loudness is measured
+SYNC_SHARE = 0.3  # share of the pattern's power in the sync code: finding it comes first
+STRENGTH = 2.8  # RMS of the luma offset in 8-bit levels (PSNR ~ 39 dB before clipping)
+HIGH_PASS_SIGMA = 9.0  # canonical units: picture content above this scale is removed
+LOUDNESS_SIGMA = 12.0  # canonical units over which the residual's loudness is measured
 LOUDNESS_FLOOR = 0.5  # levels: flat regions are not blown up beyond the pattern itself
 MAX_FRAMES = 96
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.70, 1.03, 0.0025
-MIN_SYNC_Z = 0.0  # the payload test alone bounds false positives; raise to be stricter
+SYNC_ATTEMPTS = 3  # sync peaks (at distinct scales) tried per clip, strongest first
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,12 @@ class WatermarkResult:
 
 @cache
 def codes() -> np.ndarray:
-    """(1 + BITS, CELLS, CELLS) +-1 codes: sync first, then one per payload bit."""
+    """(1 + CODED, CELLS, CELLS) +-1 codes: sync first, then one per code bit."""
     rng = np.random.default_rng(KEY)
     hadamard = linalg.hadamard(CELLS * CELLS).astype(np.float64)
-    rows = rng.choice(np.arange(1, CELLS * CELLS), size=1 + BITS, replace=False)
+    rows = rng.choice(np.arange(1, CELLS * CELLS), size=1 + CODED, replace=False)
     cells = rng.permutation(CELLS * CELLS)
-    return np.asarray(hadamard[rows][:, cells].reshape(1 + BITS, CELLS, CELLS))
+    return np.asarray(hadamard[rows][:, cells].reshape(1 + CODED, CELLS, CELLS))
 
 
 def _interpolate(grid: np.ndarray) -> np.ndarray:
@@ -85,7 +88,7 @@ def _interpolate(grid: np.ndarray) -> np.ndarray:
 
 @cache
 def code_tiles() -> np.ndarray:
-    """(1 + BITS, TILE, TILE) interpolated codes."""
+    """(1 + CODED, TILE, TILE) interpolated codes."""
     return _interpolate(codes())
 
 
@@ -94,10 +97,16 @@ def data_bits(payload: pl.Payload) -> np.ndarray:
     return np.concatenate([words[0, 2:], words[2, 2:]])
 
 
+def coded_bits(payload: pl.Payload) -> np.ndarray:
+    """The CODED 0/1 bits the picture carries for `payload`."""
+    return coding.encode(data_bits(payload))
+
+
 def tile_for(payload: pl.Payload) -> np.ndarray:
     """The payload's TILE x TILE pattern, unit RMS."""
-    signs = data_bits(payload) * 2.0 - 1.0
-    weights = np.concatenate([[SYNC_GAIN], signs])
+    signs = coded_bits(payload) * 2.0 - 1.0
+    sync_gain = np.sqrt(SYNC_SHARE / (1.0 - SYNC_SHARE) * CODED)
+    weights = np.concatenate([[sync_gain], signs])
     tile = np.tensordot(weights, code_tiles(), axes=1)
     return np.asarray(tile / np.sqrt(np.mean(tile**2)))
 
@@ -208,11 +217,14 @@ def _residual(frames: list[np.ndarray]) -> np.ndarray:
 
 
 def _fold(image: np.ndarray) -> np.ndarray | None:
-    """Sum the whole tiles of `image` into one TILE x TILE tile (None if none fits)."""
-    rows, cols = (image.shape[0] // TILE) * TILE, (image.shape[1] // TILE) * TILE
-    if rows == 0 or cols == 0:
+    """Sum the tiles of `image`, the partial ones at its edges too, into one TILE x TILE
+    tile (None if the image is smaller than half a tile)."""
+    if min(image.shape) < TILE // 2:
         return None
-    blocks = image[:rows, :cols].reshape(rows // TILE, TILE, cols // TILE, TILE)
+    rows, cols = -(-image.shape[0] // TILE) * TILE, -(-image.shape[1] // TILE) * TILE
+    padded = np.zeros((rows, cols))
+    padded[: image.shape[0], : image.shape[1]] = image
+    blocks = padded.reshape(rows // TILE, TILE, cols // TILE, TILE)
     return np.asarray(blocks.sum(axis=(0, 2)))
 
 
@@ -230,14 +242,16 @@ def _matched() -> tuple[np.ndarray, np.ndarray]:
     filtered = tiles - ndimage.gaussian_filter(tiles, (0, HIGH_PASS_SIGMA, HIGH_PASS_SIGMA),
                                                mode="wrap")
     sync = np.conj(np.fft.fft2(filtered[0]))
-    design = filtered.reshape(1 + BITS, -1).T  # (TILE * TILE, 1 + BITS)
+    design = filtered.reshape(1 + CODED, -1).T  # (TILE * TILE, 1 + CODED)
     return sync, design
 
 
-def find_sync(residual: np.ndarray) -> tuple[float, float, tuple[int, int], np.ndarray] | None:
-    """(z, scale, offset, folded tile) of the strongest sync peak over all scales."""
+def sync_candidates(residual: np.ndarray
+                    ) -> list[tuple[float, float, tuple[int, int], np.ndarray]]:
+    """(z, scale, offset, folded tile) of the strongest sync peak at each scale tried,
+    strongest first, keeping only peaks at least 2% of scale apart."""
     sync, _ = _matched()
-    best: tuple[float, float, tuple[int, int], np.ndarray] | None = None
+    peaks: list[tuple[float, float, tuple[int, int], np.ndarray]] = []
     for scale in np.arange(MIN_SCALE, MAX_SCALE + 1e-9, SCALE_STEP):
         folded = _fold(_resized(residual, float(scale)))
         if folded is None:
@@ -248,56 +262,61 @@ def find_sync(residual: np.ndarray) -> tuple[float, float, tuple[int, int], np.n
         spectrum /= np.sqrt(np.abs(spectrum)) + 1e-9
         surface = np.real(np.fft.ifft2(spectrum * sync))
         z = float((surface.max() - surface.mean()) / (surface.std() + 1e-12))
-        if best is None or z > best[0]:
-            peak = np.unravel_index(int(np.argmax(surface)), surface.shape)
-            best = (z, float(scale), (int(peak[0]), int(peak[1])), folded)
-    return best
+        row, col = np.unravel_index(int(np.argmax(surface)), surface.shape)
+        peaks.append((z, float(scale), (int(row), int(col)), folded))
+    kept: list[tuple[float, float, tuple[int, int], np.ndarray]] = []
+    for candidate in sorted(peaks, key=lambda item: -item[0]):
+        if all(abs(candidate[1] - other[1]) > 0.02 for other in kept):
+            kept.append(candidate)
+    return kept
 
 
-def read_soft_bits(frames: list[np.ndarray]) -> tuple[float, float, np.ndarray] | None:
-    """(sync z, tile scale found, 60 soft bits) at the strongest sync peak; None when no
-    whole tile fits. The bits are read whatever the peak's height (benches want them)."""
-    if not frames:
-        return None
-    sync = find_sync(_residual(frames))
-    if sync is None:
-        return None
-    z, scale, offset, folded = sync
+def _soft_bits(folded: np.ndarray, offset: tuple[int, int]) -> np.ndarray:
     aligned = np.roll(folded, (-offset[0], -offset[1]), axis=(0, 1)).ravel()
     _, design = _matched()
     weights, *_ = np.linalg.lstsq(design, aligned, rcond=None)
-    soft = weights[1:] / (np.std(weights[1:]) + 1e-12)
-    return z, 1.0 / scale, soft
+    return np.asarray(weights[1:] / (np.std(weights[1:]) + 1e-12))
+
+
+def read_soft_bits(frames: list[np.ndarray]) -> tuple[float, float, np.ndarray] | None:
+    """(sync z, tile scale found, CODED soft bits) at the strongest sync peak; None when no
+    whole tile fits. The bits are read whatever the peak's height (benches want them)."""
+    candidates = sync_candidates(_residual(frames)) if frames else []
+    if not candidates:
+        return None
+    z, scale, offset, folded = candidates[0]
+    return z, 1.0 / scale, _soft_bits(folded, offset)
 
 
 def decide(soft: np.ndarray, *, frames_read: int = 0, sync_z: float = 0.0,
            scale: float | None = None) -> WatermarkResult:
-    """The blind payload test on the 60 clip-level soft bits (positive means 1)."""
-    soft_a = np.concatenate([[0.0, 0.0], soft[: pl.FIELD_BITS]])
-    soft_b = np.concatenate([[0.0, 0.0], soft[pl.FIELD_BITS:]])
-    decoded = pl.decode_words(soft_a, soft_b)
-    if decoded is None:
+    """One payload attempt on CODED soft bits (positive means 1): Viterbi, then the check."""
+    bits = coding.decode(soft)
+    payload = pl.payload_from_bits(bits)
+    if payload is None:
         return WatermarkResult(found=False, payload=None, confidence=0.0, bit_accuracy=None,
                                frames_read=frames_read, sync_z=sync_z, scale=scale)
-    payload, distance = decoded
-    accuracy = float(np.mean((soft > 0) == (data_bits(payload) > 0.5)))
-    chance = sum(comb(pl.FIELD_BITS, k) for k in range(distance + 1)) / 2**pl.FIELD_BITS
+    accuracy = float(np.mean((soft > 0) == (coding.encode(bits) > 0.5)))
     return WatermarkResult(found=True, payload=payload,
-                           confidence=1.0 - pl.MAX_ATTEMPTS * pl.TAG_CANDIDATES * chance,
-                           bit_accuracy=accuracy, frames_read=frames_read,
-                           check_distance=distance, sync_z=sync_z, scale=scale)
+                           confidence=1.0 - SYNC_ATTEMPTS * 2.0**-pl.FIELD_BITS,
+                           bit_accuracy=accuracy, frames_read=frames_read, check_distance=0,
+                           sync_z=sync_z, scale=scale)
 
 
 def detect_luma(frames: list[np.ndarray]) -> WatermarkResult:
-    """Clip-level verdict over canonical-size luma frames."""
-    reading = read_soft_bits(frames)
-    if reading is None or reading[0] < MIN_SYNC_Z:
-        return WatermarkResult(found=False, payload=None, confidence=0.0, bit_accuracy=None,
-                               frames_read=len(frames),
-                               sync_z=reading[0] if reading else 0.0,
-                               scale=reading[1] if reading else None)
-    z, scale, soft = reading
-    return decide(soft, frames_read=len(frames), sync_z=z, scale=scale)
+    """Clip-level verdict over canonical-size luma frames: up to SYNC_ATTEMPTS sync peaks,
+    strongest first, until one decodes to a valid payload."""
+    candidates = sync_candidates(_residual(frames)) if frames else []
+    result = WatermarkResult(found=False, payload=None, confidence=0.0, bit_accuracy=None,
+                             frames_read=len(frames),
+                             sync_z=candidates[0][0] if candidates else 0.0,
+                             scale=1.0 / candidates[0][1] if candidates else None)
+    for z, scale, offset, folded in candidates[:SYNC_ATTEMPTS]:
+        attempt = decide(_soft_bits(folded, offset), frames_read=len(frames), sync_z=z,
+                         scale=1.0 / scale)
+        if attempt.found:
+            return attempt
+    return result
 
 
 def detect_video(path: Path) -> WatermarkResult:
