@@ -86,10 +86,18 @@ def _interpolate(grid: np.ndarray) -> np.ndarray:
     return np.real(np.fft.ifft2(np.fft.ifftshift(padded, axes=(-2, -1)))) * (TILE / CELLS) ** 2
 
 
+def _high_pass(tiles: np.ndarray) -> np.ndarray:
+    """The reader's high-pass, cyclic over each (..., TILE, TILE) tile."""
+    sigma = (0,) * (tiles.ndim - 2) + (HIGH_PASS_SIGMA, HIGH_PASS_SIGMA)
+    return np.asarray(tiles - ndimage.gaussian_filter(tiles, sigma, mode="wrap"))
+
+
 @cache
 def code_tiles() -> np.ndarray:
-    """(1 + CODED, TILE, TILE) interpolated codes."""
-    return _interpolate(codes())
+    """(1 + CODED, TILE, TILE) codes as embedded: interpolated, then stripped of the large
+    blotches the reader's high-pass would discard anyway (they are the most visible part
+    of the pattern on flat surfaces)."""
+    return _high_pass(_interpolate(codes()))
 
 
 def data_bits(payload: pl.Payload) -> np.ndarray:
@@ -238,9 +246,7 @@ def _resized(image: np.ndarray, factor: float) -> np.ndarray:
 @cache
 def _matched() -> tuple[np.ndarray, np.ndarray]:
     """The codes as the reader sees them after its high-pass: (sync spectrum conj, design)."""
-    tiles = code_tiles()
-    filtered = tiles - ndimage.gaussian_filter(tiles, (0, HIGH_PASS_SIGMA, HIGH_PASS_SIGMA),
-                                               mode="wrap")
+    filtered = _high_pass(code_tiles())
     sync = np.conj(np.fft.fft2(filtered[0]))
     design = filtered.reshape(1 + CODED, -1).T  # (TILE * TILE, 1 + CODED)
     return sync, design
