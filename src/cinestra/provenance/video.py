@@ -3,11 +3,11 @@
 Pattern: a 16x16 grid of cells carries the sum of 199 orthogonal +-1 codes (rows of a
 256-point Hadamard matrix, cells shuffled by a fixed key): one *sync* code and one code per
 bit of the payload's 60 bits after a rate-1/3 convolutional code (`coding`), signed by
-the bit. The grid is interpolated band-limited into a 96x96 *tile*
-and the tile repeats over the frame in *canonical units* (the short side of the frame is
-`CANON` = 256 units, so a 720p frame has tiles of 270 px). The same luma offset (equal in
-R, G and B, so it survives grayscale) is added to every frame: the pattern is static, so
-the reader can average many frames, and fps changes do not matter.
+the bit. The grid is interpolated band-limited into a 96x96 *tile*, high-passed like the
+reader does, and the tile repeats over the frame in *canonical units* (the short side of
+the frame is `CANON` = 256 units, so a 720p frame has tiles of 270 px). The same luma
+offset (equal in R, G and B, so it survives grayscale) is added to every frame: the
+pattern is static, so the reader can average many frames, and fps changes do not matter.
 
 Detection: decode up to `MAX_FRAMES` frames spread over the clip, as luma at canonical size;
 average them and remove the picture's low frequencies. A crop magnifies the pattern
