@@ -172,3 +172,17 @@ def test_park_wind_is_airier_than_room_tone() -> None:
     room = mix(make_timeline([], place="room", indoor=True)).samples
     park = mix(make_timeline([], place="park", indoor=False)).samples
     assert spectral_centroid(park, SAMPLE_RATE) > 2.0 * spectral_centroid(room, SAMPLE_RATE)
+
+
+def test_pan_follows_the_frame_shape() -> None:
+    """The same hit, a little right of centre, sits further right in a vertical frame,
+    whose edges are closer to the middle."""
+    time = Fraction(1, 2)
+    hit = make_timeline([make_impact(time, position=(0.3, 0.0, 0.0))])
+    ratios = []
+    for aspect in (Fraction(16, 9), Fraction(9, 16)):
+        timeline = hit.model_copy(update={"aspect": aspect})
+        energy = np.sum(_window(mix(timeline).samples, time, 0.05).astype(np.float64) ** 2,
+                        axis=0)
+        ratios.append(energy[1] / energy[0])
+    assert ratios[1] > 2.0 * ratios[0] > 2.0

@@ -66,7 +66,8 @@ def impact_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
         a, b = _hit_bodies(impact, bodies=bodies, materials=materials)
         rng = np.random.default_rng([timeline.shot_index & 0xFFFFFFFF, index, _key(impact)])
         sound = impact_sound(a=a, b=b, speed=impact.speed, rng=rng)
-        left, right = place(impact.position, _camera_at(timeline, impact))
+        left, right = place(impact.position, _camera_at(timeline, impact),
+                            aspect=float(timeline.aspect))
         amplitude = impact_amplitude(impact.impulse)
         stop = min(n_samples, start + len(sound))
         part = sound[: stop - start] * amplitude

@@ -8,8 +8,7 @@ import numpy as np
 
 from cinestra.world.timeline import CameraKey, Vec3
 
-# The Timeline does not carry the frame size; the horizontal field of view assumes 16:9.
-ASPECT = 16.0 / 9.0
+ASPECT = 16.0 / 9.0  # the default frame shape (Timeline.aspect)
 PAN_WIDTH = 0.8  # the screen edges pan to 80 %: nothing sits in one ear only
 REFERENCE_DISTANCE_M = 2.0  # gain 1 at this distance from the camera
 MIN_DISTANCE_GAIN = 0.1
@@ -57,11 +56,13 @@ def distance_gain(position: Vec3, camera: CameraKey) -> float:
     return float(np.clip(gain, MIN_DISTANCE_GAIN, MAX_DISTANCE_GAIN))
 
 
-def place(position: Vec3, camera: CameraKey | None) -> tuple[float, float]:
-    """(left, right) gains of a sound at `position` seen by `camera` (centred if None)."""
+def place(position: Vec3, camera: CameraKey | None, *,
+          aspect: float = ASPECT) -> tuple[float, float]:
+    """(left, right) gains of a sound at `position` seen by `camera` (centred if None) in a
+    frame `aspect` (width / height) wide."""
     if camera is None:
         return pan_gains(0.0)
-    pan = PAN_WIDTH * float(np.clip(screen_x(position, camera), -1.0, 1.0))
+    pan = PAN_WIDTH * float(np.clip(screen_x(position, camera, aspect=aspect), -1.0, 1.0))
     left, right = pan_gains(pan)
     gain = distance_gain(position, camera)
     return left * gain, right * gain

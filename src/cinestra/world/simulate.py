@@ -177,6 +177,7 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int) -> Timeline:
         shot_index=shot.index,
         fps=fps,
         frame_count=frame_count,
+        aspect=aspect,
         duration=Fraction(frame_count, fps),
         time_scale=time_scale,
         environment=Environment(

@@ -85,6 +85,8 @@ class Timeline(_Frozen):
     shot_index: int
     fps: int
     frame_count: int
+    # Frame width / height the camera was framed for (sound pans by on-screen position).
+    aspect: Fraction = Fraction(16, 9)
     duration: Fraction  # video seconds
     time_scale: Fraction  # simulated seconds per video second (below 1 is slow motion)
     gravity: float = Field(9.81, description="m/s², pointing down -z")
