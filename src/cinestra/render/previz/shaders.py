@@ -22,7 +22,19 @@ void main() {
 }
 """
 
-_COMMON = """
+# An integer hash (lowbias32): per-board tones in the scene, per-pixel grain in the post pass.
+_HASH = """
+uint hash(uint x) {
+    x ^= x >> 16;
+    x *= 0x7feb352du;
+    x ^= x >> 15;
+    x *= 0x846ca68bu;
+    x ^= x >> 16;
+    return x;
+}
+"""
+
+_COMMON = _HASH + """
 vec3 tonemap(vec3 color, float exposure) {
     // Linear up to 0.8, then a soft shoulder that reaches 1.0 asymptotically.
     color *= exposure;
@@ -41,14 +53,6 @@ vec3 encode_srgb(vec3 linear) {
     return mix(c * 12.92, clamp(fit, 0.0, 1.0), step(vec3(0.0031308), c));
 }
 
-uint hash1(uint x) {
-    x ^= x >> 16;
-    x *= 0x7feb352du;
-    x ^= x >> 15;
-    x *= 0x846ca68bu;
-    x ^= x >> 16;
-    return x;
-}
 
 vec3 decode_srgb(vec3 encoded) {
     vec3 low = encoded / 12.92;
@@ -138,9 +142,9 @@ float floor_boards() {
     const float length = 1.2;
     float across = v_world.y / width;
     float board = floor(across);
-    uint h = hash1(uint(int(board) + 65536));
+    uint h = hash(uint(int(board) + 65536));
     float along = (v_world.x + float(h & 1023u) / 1023.0 * length) / length;
-    uint tone = hash1(h ^ uint(int(floor(along)) + 65536));
+    uint tone = hash(h ^ uint(int(floor(along)) + 65536));
     float shade = 0.8 + 0.35 * float(tone & 255u) / 255.0;
     vec2 f = vec2(fract(along), fract(across));
     vec2 w = max(fwidth(vec2(along, across)) * 1.5, vec2(0.004, 0.03));
@@ -290,7 +294,8 @@ void main() {
 }
 """
 
-POST_FS = """
+POST_FS = (
+    """
 #version 330
 uniform sampler2D u_scene;  // gamma-encoded picture, OpenGL orientation (bottom row first)
 uniform int u_mode;         // 0 natural, 1 teal/orange, 2 noir, 3 sepia
@@ -301,7 +306,9 @@ uniform uint u_seed;        // the frame index: grain is different per frame, sa
 uniform ivec2 u_size;       // output pixels
 uniform vec2 u_scene_texel; // 1 / the scene's pixels (fewer than the output's when scaled)
 out vec4 f_color;
-
+"""
+    + _HASH
+    + """
 float luma_of(vec3 c) {
     return dot(c, vec3(0.299, 0.587, 0.114));
 }
@@ -332,15 +339,6 @@ vec3 fxaa(vec2 uv) {
     vec3 b = 0.5 * a + 0.25 * ends;
     float l_b = luma_of(b);
     return (l_b < l_min || l_b > l_max) ? a : b;
-}
-
-uint hash(uint x) {
-    x ^= x >> 16;
-    x *= 0x7feb352du;
-    x ^= x >> 15;
-    x *= 0x846ca68bu;
-    x ^= x >> 16;
-    return x;
 }
 
 void main() {
@@ -392,6 +390,7 @@ void main() {
     f_color = vec4(c, 1.0);
 }
 """
+)
 
 
 def with_defines(source: str, *names: str) -> str:
