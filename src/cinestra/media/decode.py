@@ -34,16 +34,20 @@ class DecodedClip:
         return Fraction(len(self.frames)) / self.fps
 
 
+def open_media(path: Path) -> av.container.InputContainer:
+    """`path` opened for decoding; InvalidRequest when it is missing or not a media file."""
+    try:
+        return av.open(str(path), mode="r")
+    except (av.FFmpegError, OSError) as error:
+        raise InvalidRequest(f"{path} is not a readable media file: {error}") from error
+
+
 def read_mp4(path: Path) -> DecodedClip:
     """Decode every frame and audio sample of `path` (edit lists applied, as players do).
 
     Raises InvalidRequest when `path` is missing or is not a decodable video.
     """
-    try:
-        container = av.open(str(path), mode="r")
-    except (av.FFmpegError, OSError) as error:
-        raise InvalidRequest(f"{path} is not a readable video file: {error}") from error
-    with container:
+    with open_media(path) as container:
         if not container.streams.video:
             raise InvalidRequest(f"{path} has no video stream")
         video = container.streams.video[0]

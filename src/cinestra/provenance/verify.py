@@ -11,6 +11,7 @@ import numpy as np
 
 from cinestra.config import Settings
 from cinestra.errors import InvalidRequest
+from cinestra.media import open_media
 from cinestra.provenance.audio import AudioResult, detect_audio
 from cinestra.provenance.keys import trust_anchors
 from cinestra.provenance.manifest import ManifestReading, read_manifest
@@ -82,11 +83,7 @@ def _verdict(reading: ManifestReading, mark: WatermarkResult, audio: AudioResult
 
 def read_audio(path: Path) -> tuple[np.ndarray, int] | None:
     """The first audio track of `path` as (n, channels) float32 and its rate, or None."""
-    try:
-        container = av.open(str(path), mode="r")
-    except (av.FFmpegError, OSError) as error:
-        raise InvalidRequest(f"{path} is not a readable media file: {error}") from error
-    with container:
+    with open_media(path) as container:
         if not container.streams.audio:
             return None
         stream = container.streams.audio[0]

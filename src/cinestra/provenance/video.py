@@ -32,6 +32,7 @@ from PIL import Image
 from scipy import linalg, ndimage
 
 from cinestra.errors import InvalidRequest
+from cinestra.media import open_media
 from cinestra.provenance import coding
 from cinestra.provenance import payload as pl
 from cinestra.provenance.visible import stamp
@@ -187,11 +188,7 @@ class FrameMarker:
 
 def sample_luma(path: Path, *, count: int = MAX_FRAMES) -> list[np.ndarray]:
     """Up to `count` frames spread over the video, as float32 luma at canonical size."""
-    try:
-        container = av.open(str(path), mode="r")
-    except (av.FFmpegError, OSError) as error:
-        raise InvalidRequest(f"{path} is not a readable video file: {error}") from error
-    with container:
+    with open_media(path) as container:
         if not container.streams.video:
             raise InvalidRequest(f"{path} has no video stream")
         stream = container.streams.video[0]
