@@ -12,17 +12,16 @@ overhead.
 from __future__ import annotations
 
 import argparse
-import io
 import tempfile
 import time
 from collections.abc import Callable
-from fractions import Fraction
 from pathlib import Path
 
 import av
 import numpy as np
 from PIL import Image, ImageFilter
 from scipy import ndimage, signal
+from tests.utils.audio import codec_round_trip
 from tests.utils.clips import render_unmarked
 
 from cinestra.media import read_mp4
@@ -129,24 +128,6 @@ VIDEO_ATTACKS: dict[str, tuple[Callable[[Frames], Frames], str, int, int]] = {
 }
 
 
-def codec_audio(samples: np.ndarray, codec: str, bit_rate: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    with av.open(buffer, "w", format="mp4" if codec == "aac" else "mp3") as out:
-        stream = out.add_stream(codec, rate=48_000, layout="stereo")
-        stream.bit_rate = bit_rate
-        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples.T), format="fltp",
-                                           layout="stereo")
-        frame.sample_rate, frame.pts, frame.time_base = 48_000, 0, Fraction(1, 48_000)
-        for packet in [*stream.encode(frame), *stream.encode(None)]:
-            out.mux(packet)
-    buffer.seek(0)
-    with av.open(buffer) as inp:
-        resampler = av.AudioResampler(format="flt", layout="stereo", rate=48_000)
-        parts = [o.to_ndarray().reshape(-1, 2) for f in inp.decode(audio=0)
-                 for o in resampler.resample(f)]
-    return np.concatenate(parts)
-
-
 def snr_noise(samples: np.ndarray) -> np.ndarray:
     rng = np.random.default_rng(0)
     power = np.mean(samples**2) / 10 ** (20 / 10)
@@ -155,8 +136,8 @@ def snr_noise(samples: np.ndarray) -> np.ndarray:
 
 AUDIO_ATTACKS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], int]] = {
     "audio: none": (lambda s: s, 48_000),
-    "audio: AAC 64k": (lambda s: codec_audio(s, "aac", 64_000), 48_000),
-    "audio: MP3 96k": (lambda s: codec_audio(s, "libmp3lame", 96_000), 48_000),
+    "audio: AAC 64k": (lambda s: codec_round_trip(s, "aac", 64_000), 48_000),
+    "audio: MP3 96k": (lambda s: codec_round_trip(s, "libmp3lame", 96_000), 48_000),
     "audio: resample 16 kHz": (lambda s: signal.resample_poly(s, 1, 3, axis=0), 16_000),
     "audio: noise 20 dB SNR": (snr_noise, 48_000),
 }

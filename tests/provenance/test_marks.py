@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import stat
-from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -29,6 +27,7 @@ from cinestra.provenance import (
 from cinestra.provenance.visible import badge, position
 from cinestra.sound import Soundtrack
 from tests.provenance.conftest import Clips
+from tests.utils.audio import codec_round_trip
 
 
 def test_keys_init_writes_private_keys_0600(tmp_path: Path) -> None:
@@ -63,28 +62,13 @@ def test_invisible_mark_psnr(clips: Clips) -> None:
     assert 10 * np.log10(255**2 / error) >= 38.0
 
 
-def aac_round_trip(samples: np.ndarray, *, bit_rate: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    with av.open(buffer, "w", format="mp4") as out:
-        stream = out.add_stream("aac", rate=48_000, layout="stereo")
-        stream.bit_rate = bit_rate
-        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples.T), format="fltp",
-                                           layout="stereo")
-        frame.sample_rate, frame.pts, frame.time_base = 48_000, 0, Fraction(1, 48_000)
-        for packet in [*stream.encode(frame), *stream.encode(None)]:
-            out.mux(packet)
-    buffer.seek(0)
-    with av.open(buffer) as inp:
-        return np.concatenate([f.to_ndarray() for f in inp.decode(audio=0)], axis=1).T
-
-
 def test_audio_watermark_survives_aac_64k_and_16k(clips: Clips) -> None:
     payload = payload_for(new_video_id())
     plain = Soundtrack(samples=read_mp4(clips.plain).audio)
     marked = mark_audio(plain, payload).samples
     noise = marked - plain.samples
     assert 10 * np.log10(np.mean(plain.samples**2) / np.mean(noise**2)) >= 19.0
-    aac = detect_audio(aac_round_trip(marked, bit_rate=64_000), sample_rate=48_000)
+    aac = detect_audio(codec_round_trip(marked, "aac", 64_000), sample_rate=48_000)
     assert aac.found and aac.payload == payload
     low = detect_audio(signal.resample_poly(marked, 1, 3, axis=0), sample_rate=16_000)
     assert low.found and low.payload == payload

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
+from fractions import Fraction
 
+import av
 import numpy as np
 
 HOP_S = 0.001  # envelope resolution
@@ -106,3 +109,23 @@ def spectral_centroid(audio: np.ndarray, sample_rate: int) -> float:
     freqs = np.fft.rfftfreq(len(mono), 1.0 / sample_rate)
     total = float(spectrum.sum())
     return float((freqs * spectrum).sum() / total) if total > 0 else 0.0
+
+
+def codec_round_trip(samples: np.ndarray, codec: str, bit_rate: int) -> np.ndarray:
+    """48 kHz stereo float `samples` encoded with `codec` ("aac" or "libmp3lame") at
+    `bit_rate` and decoded back to (n, 2) float32, as an upload would treat them."""
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="mp4" if codec == "aac" else "mp3") as out:
+        stream = out.add_stream(codec, rate=48_000, layout="stereo")
+        stream.bit_rate = bit_rate
+        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples.T), format="fltp",
+                                           layout="stereo")
+        frame.sample_rate, frame.pts, frame.time_base = 48_000, 0, Fraction(1, 48_000)
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    buffer.seek(0)
+    with av.open(buffer) as inp:
+        resampler = av.AudioResampler(format="flt", layout="stereo", rate=48_000)
+        parts = [o.to_ndarray().reshape(-1, 2) for f in inp.decode(audio=0)
+                 for o in resampler.resample(f)]
+    return np.concatenate(parts)
