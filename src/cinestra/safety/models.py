@@ -33,7 +33,18 @@ class Base(DeclarativeBase):
     pass
 
 
-class ReviewItem(Base):
+class Decided:
+    """Columns of a record that waits, "pending", until a reviewer decides it and says why."""
+
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    decided_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime(timezone=True), default=None)
+    reviewer: Mapped[str | None] = mapped_column(String(128), default=None)
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class ReviewItem(Decided, Base):
     """A held request or output, or a reported video, waiting for a human decision."""
 
     __tablename__ = "safety_review_item"
@@ -44,12 +55,6 @@ class ReviewItem(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     verdict: Mapped[dict[str, object]] = mapped_column(JSON)
     organisation: Mapped[str | None] = mapped_column(String(128), default=None)
-    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    decided_at: Mapped[datetime.datetime | None] = mapped_column(
-        DateTime(timezone=True), default=None)
-    reviewer: Mapped[str | None] = mapped_column(String(128), default=None)
-    reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class Report(Base):
@@ -66,7 +71,7 @@ class Report(Base):
     review_item_id: Mapped[int] = mapped_column(ForeignKey("safety_review_item.id"))
 
 
-class Appeal(Base):
+class Appeal(Decided, Base):
     """A user's appeal against a block or a rejection."""
 
     __tablename__ = "safety_appeal"
@@ -75,12 +80,6 @@ class Appeal(Base):
     review_item_id: Mapped[int] = mapped_column(ForeignKey("safety_review_item.id"), index=True)
     appellant: Mapped[str] = mapped_column(String(128))
     statement: Mapped[str] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    decided_at: Mapped[datetime.datetime | None] = mapped_column(
-        DateTime(timezone=True), default=None)
-    reviewer: Mapped[str | None] = mapped_column(String(128), default=None)
-    reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class AuditEntry(Base):

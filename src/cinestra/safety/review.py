@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.orm import Session
@@ -29,11 +30,14 @@ from cinestra.safety.models import (
     Appeal,
     AuditEntry,
     Base,
+    Decided,
     Report,
     ReviewItem,
     SubjectKind,
 )
 from cinestra.safety.verdict import CATEGORIES, Verdict
+
+Record = TypeVar("Record", ReviewItem, Appeal)
 
 
 class ReviewError(CinestraError, ValueError):
@@ -98,20 +102,33 @@ def pending_reviews(*, session: Session, limit: int = 50) -> list[ReviewItem]:
     return list(session.scalars(query))
 
 
+def _pending(session: Session, model: type[Record], record_id: int, *, field: str,
+             noun: str) -> Record:
+    """The `model` row `record_id`, which must exist and still be pending."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise ReviewError(f"{field}: no {noun} {record_id}")
+    if record.state != "pending":
+        raise ReviewError(f"{field}: {noun} {record_id} is already {record.state}")
+    return record
+
+
+def _decide(session: Session, record: Decided, *, state: str, reviewer: str, reason: str,
+            subject: str) -> None:
+    """Record a reviewer's decision on `record` and its audit line (not yet committed)."""
+    if not reviewer.strip() or not reason.strip():
+        raise ReviewError("reviewer and reason: both are required for a decision")
+    record.state = state
+    record.reviewer, record.reason, record.decided_at = reviewer, reason, _now()
+    _audit(session, actor=reviewer, action=state, subject=subject, detail=reason)
+
+
 def decide_review(*, session: Session, item_id: int, reviewer: str, approve: bool,
                   reason: str) -> ReviewItem:
     """pending → approved or rejected, with the reviewer and reason recorded."""
-    item = session.get(ReviewItem, item_id)
-    if item is None:
-        raise ReviewError(f"item_id: no review item {item_id}")
-    if item.state != "pending":
-        raise ReviewError(f"item_id: review item {item_id} is already {item.state}")
-    if not reviewer.strip() or not reason.strip():
-        raise ReviewError("reviewer and reason: both are required for a decision")
-    item.state = "approved" if approve else "rejected"
-    item.reviewer, item.reason, item.decided_at = reviewer, reason, _now()
-    _audit(session, actor=reviewer, action=item.state, subject=f"review:{item.id}",
-           detail=reason)
+    item = _pending(session, ReviewItem, item_id, field="item_id", noun="review item")
+    _decide(session, item, state="approved" if approve else "rejected", reviewer=reviewer,
+            reason=reason, subject=f"review:{item.id}")
     session.commit()
     return item
 
@@ -155,22 +172,14 @@ def file_appeal(*, session: Session, item_id: int, appellant: str, statement: st
 def decide_appeal(*, session: Session, appeal_id: int, reviewer: str, overturn: bool,
                   reason: str) -> Appeal:
     """pending → upheld (the block stands) or overturned (the item is approved)."""
-    appeal = session.get(Appeal, appeal_id)
-    if appeal is None:
-        raise ReviewError(f"appeal_id: no appeal {appeal_id}")
-    if appeal.state != "pending":
-        raise ReviewError(f"appeal_id: appeal {appeal_id} is already {appeal.state}")
-    if not reviewer.strip() or not reason.strip():
-        raise ReviewError("reviewer and reason: both are required for a decision")
-    appeal.state = "overturned" if overturn else "upheld"
-    appeal.reviewer, appeal.reason, appeal.decided_at = reviewer, reason, _now()
+    appeal = _pending(session, Appeal, appeal_id, field="appeal_id", noun="appeal")
+    _decide(session, appeal, state="overturned" if overturn else "upheld", reviewer=reviewer,
+            reason=reason, subject=f"appeal:{appeal.id}")
     if overturn:
         item = session.get(ReviewItem, appeal.review_item_id)
         if item is not None:
             item.state, item.reviewer, item.reason = "approved", reviewer, reason
             item.decided_at = appeal.decided_at
-    _audit(session, actor=reviewer, action=appeal.state, subject=f"appeal:{appeal.id}",
-           detail=reason)
     session.commit()
     return appeal
 
