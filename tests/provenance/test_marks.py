@@ -26,7 +26,7 @@ from cinestra.provenance import (
 )
 from cinestra.provenance.visible import badge, position
 from cinestra.sound import Soundtrack
-from tests.provenance.conftest import Clips
+from tests.provenance.conftest import VIDEO_ID, Clips
 from tests.utils.audio import codec_round_trip
 
 
@@ -63,7 +63,7 @@ def test_invisible_mark_psnr(clips: Clips) -> None:
 
 
 def test_audio_watermark_survives_aac_64k_and_16k(clips: Clips) -> None:
-    payload = payload_for(new_video_id())
+    payload = payload_for(VIDEO_ID)
     plain = Soundtrack(samples=read_mp4(clips.plain).audio)
     marked = mark_audio(plain, payload).samples
     noise = marked - plain.samples

@@ -39,7 +39,7 @@ def test_blind_threshold_on_random_payload_checks() -> None:
     soft bits: the blind tests almost never fire."""
     rng = np.random.default_rng(6)
     picture = sum(decide(rng.normal(size=CODED)).found for _ in range(CHECKS))
-    # The picture bound is 2**-30 per attempt (SYNC_ATTEMPTS per clip); the audio one is
+    # The picture bound is 2**-30 per attempt (MAX_DECODES per clip); the audio one is
     # 6.9e-6 per clip (0.07 expected in 10,000).
     assert picture == 0
     audio = sum(pl.decode_words(rng.normal(size=32), rng.normal(size=32)) is not None

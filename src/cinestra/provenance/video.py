@@ -15,8 +15,8 @@ average them and remove the picture's low frequencies. A crop magnifies the patt
 reader tries scales from `MIN_SCALE` to `MAX_SCALE`, folds the image into one tile at each,
 and finds the sync code's cyclic offset by FFT correlation. At the best (scale, offset)s a
 least-squares fit reads the 198 soft code bits, a Viterbi decoder turns them into 60 bits,
-and the payload is found only when its 30-bit check matches its tag exactly: with
-`SYNC_ATTEMPTS` tries per clip an unmarked clip passes with probability 3 * 2**-30.
+and the payload is found only when its 30-bit check matches its tag exactly: with at most
+`MAX_DECODES` (39) tries per clip an unmarked clip passes with probability 39 * 2**-30.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ LOUDNESS_FLOOR = 0.5  # levels: flat regions are not blown up beyond the pattern
 MAX_FRAMES = 96
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.70, 1.03, 0.0025
 SYNC_ATTEMPTS = 3  # sync peaks (at distinct scales) tried per clip, strongest first
+REFINE_SCALES = 0.015  # around each, the payload is also read at scales this close
+MAX_DECODES = SYNC_ATTEMPTS * (2 * round(REFINE_SCALES / SCALE_STEP) + 1)
 
 
 @dataclass(frozen=True)
@@ -249,10 +251,9 @@ def _matched() -> tuple[np.ndarray, np.ndarray]:
     return sync, design
 
 
-def sync_candidates(residual: np.ndarray
-                    ) -> list[tuple[float, float, tuple[int, int], np.ndarray]]:
-    """(z, scale, offset, folded tile) of the strongest sync peak at each scale tried,
-    strongest first, keeping only peaks at least 2% of scale apart."""
+def _sync_peaks(residual: np.ndarray
+                ) -> list[tuple[float, float, tuple[int, int], np.ndarray]]:
+    """(z, scale, offset, folded tile) of the strongest sync peak at every scale tried."""
     sync, _ = _matched()
     peaks: list[tuple[float, float, tuple[int, int], np.ndarray]] = []
     for scale in np.arange(MIN_SCALE, MAX_SCALE + 1e-9, SCALE_STEP):
@@ -267,11 +268,24 @@ def sync_candidates(residual: np.ndarray
         z = float((surface.max() - surface.mean()) / (surface.std() + 1e-12))
         row, col = np.unravel_index(int(np.argmax(surface)), surface.shape)
         peaks.append((z, float(scale), (int(row), int(col)), folded))
+    return peaks
+
+
+def _strongest(peaks: list[tuple[float, float, tuple[int, int], np.ndarray]]
+               ) -> list[tuple[float, float, tuple[int, int], np.ndarray]]:
+    """The peaks strongest first, keeping only those at least 2% of scale apart."""
     kept: list[tuple[float, float, tuple[int, int], np.ndarray]] = []
     for candidate in sorted(peaks, key=lambda item: -item[0]):
         if all(abs(candidate[1] - other[1]) > 0.02 for other in kept):
             kept.append(candidate)
     return kept
+
+
+def sync_candidates(residual: np.ndarray
+                    ) -> list[tuple[float, float, tuple[int, int], np.ndarray]]:
+    """(z, scale, offset, folded tile) of the strongest sync peak at each scale tried,
+    strongest first, keeping only peaks at least 2% of scale apart."""
+    return _strongest(_sync_peaks(residual))
 
 
 def _soft_bits(folded: np.ndarray, offset: tuple[int, int]) -> np.ndarray:
@@ -301,24 +315,30 @@ def decide(soft: np.ndarray, *, frames_read: int = 0, sync_z: float = 0.0,
                                frames_read=frames_read, sync_z=sync_z, scale=scale)
     accuracy = float(np.mean((soft > 0) == (coding.encode(bits) > 0.5)))
     return WatermarkResult(found=True, payload=payload,
-                           confidence=1.0 - SYNC_ATTEMPTS * 2.0**-pl.FIELD_BITS,
+                           confidence=1.0 - MAX_DECODES * 2.0**-pl.FIELD_BITS,
                            bit_accuracy=accuracy, frames_read=frames_read, check_distance=0,
                            sync_z=sync_z, scale=scale)
 
 
 def detect_luma(frames: list[np.ndarray]) -> WatermarkResult:
-    """Clip-level verdict over canonical-size luma frames: up to SYNC_ATTEMPTS sync peaks,
-    strongest first, until one decodes to a valid payload."""
-    candidates = sync_candidates(_residual(frames)) if frames else []
+    """Clip-level verdict over canonical-size luma frames. The sync peak's height is noisy
+    across neighbouring scales (it may sit 1% off the true tile size, which smears the
+    payload codes over a frame several tiles wide), so around each of the SYNC_ATTEMPTS
+    strongest peaks the payload is read at every scale within REFINE_SCALES, strongest sync
+    first, until one decodes to a valid payload."""
+    peaks = _sync_peaks(_residual(frames)) if frames else []
+    candidates = _strongest(peaks)
     result = WatermarkResult(found=False, payload=None, confidence=0.0, bit_accuracy=None,
                              frames_read=len(frames),
                              sync_z=candidates[0][0] if candidates else 0.0,
                              scale=1.0 / candidates[0][1] if candidates else None)
-    for z, scale, offset, folded in candidates[:SYNC_ATTEMPTS]:
-        attempt = decide(_soft_bits(folded, offset), frames_read=len(frames), sync_z=z,
-                         scale=1.0 / scale)
-        if attempt.found:
-            return attempt
+    for _, centre, _, _ in candidates[:SYNC_ATTEMPTS]:
+        near = [peak for peak in peaks if abs(peak[1] - centre) <= REFINE_SCALES + 1e-9]
+        for z, scale, offset, folded in sorted(near, key=lambda item: -item[0]):
+            attempt = decide(_soft_bits(folded, offset), frames_read=len(frames), sync_z=z,
+                             scale=1.0 / scale)
+            if attempt.found:
+                return attempt
     return result
 
 
