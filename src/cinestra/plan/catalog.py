@@ -138,6 +138,8 @@ class Action(_Frozen):
 
 
 class Catalog(_Frozen):
+    """Every domain, each a mapping from entry name to entry; built by `load_catalog`."""
+
     subjects: dict[str, SubjectKind]
     actions: dict[str, Action]
     places: dict[str, Place]
@@ -190,7 +192,10 @@ class Catalog(_Frozen):
                     raise ValueError(f"cities.{name}: {kind!r} is not a landmark subject")
 
     def find(self, domain: str, phrase: str) -> str | None:
-        """The name of the `domain` entry that `phrase` (any case, hyphens...) is a form of."""
+        """The name of the `domain` entry that `phrase` (any case, hyphens...) is a form of.
+
+        A domain is a field name ("subjects", "moves"); an unknown one raises KeyError.
+        """
         return self._index[domain].get(" ".join(tokenize(phrase)))
 
 
