@@ -46,6 +46,7 @@ KEY = 0x0C1E_57A4
 SYNC_SHARE = 0.3  # share of the pattern's power in the sync code: finding it comes first
 STRENGTH = 2.8  # RMS of the luma offset in 8-bit levels (PSNR ~ 39 dB before clipping)
 HIGH_PASS_SIGMA = 9.0  # canonical units: picture content above this scale is removed
+MEDIAN_SIZE = 15  # canonical units: the reader's edge-removing median window
 LOUDNESS_SIGMA = 12.0  # canonical units over which the residual's loudness is measured
 LOUDNESS_FLOOR = 0.5  # levels: flat regions are not blown up beyond the pattern itself
 MAX_FRAMES = 96
@@ -214,13 +215,17 @@ def sample_luma(path: Path, *, count: int = MAX_FRAMES) -> list[np.ndarray]:
 
 
 def _residual(frames: list[np.ndarray]) -> np.ndarray:
-    """The frames' mean luma with the picture's low frequencies taken out, each region
-    scaled by its own loudness: textured regions (where the picture drowns the pattern)
-    weigh less, flat ones more."""
+    """The frames' mean luma with the picture taken out, weighted by how quiet each region
+    is. A median filter first removes the picture's edges (letterbox bars, horizons,
+    silhouettes) without the ringing a linear high-pass leaves around them, which drowned
+    the pattern over a third of a letterboxed frame; the Gaussian high-pass the codes are
+    matched to follows. Each region is then divided by its own residual power (inverse
+    variance, the matched-filter weight): textured regions weigh less, flat ones more."""
     mean = np.mean(np.stack(frames), axis=0, dtype=np.float64)
-    residual = mean - ndimage.gaussian_filter(mean, HIGH_PASS_SIGMA, mode="nearest")
-    loudness = np.sqrt(ndimage.gaussian_filter(residual**2, LOUDNESS_SIGMA, mode="nearest"))
-    return np.asarray(residual / (loudness + LOUDNESS_FLOOR))
+    flattened = mean - ndimage.median_filter(mean, size=MEDIAN_SIZE, mode="nearest")
+    residual = flattened - ndimage.gaussian_filter(flattened, HIGH_PASS_SIGMA, mode="nearest")
+    power = ndimage.gaussian_filter(residual**2, LOUDNESS_SIGMA, mode="nearest")
+    return np.asarray(residual / (power + LOUDNESS_FLOOR**2))
 
 
 def _fold(image: np.ndarray) -> np.ndarray | None:
