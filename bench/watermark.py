@@ -43,6 +43,11 @@ PROMPTS = [
     "two marbles roll on a kitchen table, overhead, vintage",
     "a crate falls in the park at noon, low angle, zoom in, cinematic",
     "trois balles rouges rebondissent dans une pièce, travelling avant",
+    # Harder pictures: dark, letterboxed and grainy, busy, nearly empty.
+    "a glass bottle falls in the street at night, noir, close up",
+    "des caisses tombent dans le parc au coucher du soleil, cinématique, panoramique",
+    "twelve marbles bounce on a wet floor at dusk, high angle, orbit",
+    "a single cube rests on a white table at noon, wide shot, static",
 ]
 Frames = np.ndarray  # (n, h, w, 3) uint8
 

@@ -6,7 +6,8 @@ Each frame runs these passes:
    small footprint around their whole path) every frame;
 2. the scene mirrored about the wet floor, at reduced size, for the floor's reflection;
 3. the scene and the sky into the colour buffer (gamma-encoded sRGB), multisampled if asked;
-4. resolve, grade (look, letterbox, vignette, grain) and flip into the read-back buffer.
+4. resolve, then the post pass (`post.py`): upscale, grade (look, letterbox, vignette,
+   grain), flip and read back.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from cinestra.render.previz.context import GLContext
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
 from cinestra.render.previz.meshes import MESH_BUILDERS
+from cinestra.render.previz.post import PostPass
 from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target
 from cinestra.render.previz.scene import PreparedBody, Scene, ShadowFrustum, prepare_scene
 from cinestra.world.timeline import CameraKey, Timeline, Vec3
@@ -132,14 +134,8 @@ class PrevizEngine:
             fragment=shaders.with_defines(shaders.SCENE_FS, "MIRROR"),
         )
         self._sky = Program(ctx, vertex=shaders.SKY_VS, fragment=shaders.SKY_FS)
-        # FXAA is compiled in only where it runs: llvmpipe pays for both sides of a branch.
-        # Below render scale 1 the bilinear upscale already softens edges, and FXAA over
-        # the full output would cost as much as the scene itself.
         size = self._scene_size(ctx)
         self.scene_size = size
-        fxaa = self.antialias and self.samples == 0 and size == (self.width, self.height)
-        post_fs = shaders.with_defines(shaders.POST_FS, "FXAA") if fxaa else shaders.POST_FS
-        self._post = Program(ctx, vertex=shaders.POST_VS, fragment=post_fs)
         # 2. Meshes: one vertex array per (pass, mesh), built once.
         self._vaos: dict[tuple[str, str], moderngl.VertexArray] = {}
         for mesh_name, build in MESH_BUILDERS.items():
@@ -155,7 +151,6 @@ class PrevizEngine:
                 )
         quad = ctx.buffer(FULL_SCREEN.tobytes())
         self._sky_vao = ctx.vertex_array(self._sky.program, [(quad, "2f", "in_pos")])
-        self._post_vao = ctx.vertex_array(self._post.program, [(quad, "2f", "in_pos")])
         # 3. Render targets.
         self._static_map, self._static_fbo = shadow_target(ctx, self.shadow_size)
         self._moving_map, self._moving_fbo = shadow_target(ctx, self.shadow_size // 2)
@@ -182,8 +177,11 @@ class PrevizEngine:
             self._draw_fbo = ctx.framebuffer(
                 color_attachments=[self._picture], depth_attachment=ctx.depth_renderbuffer(size)
             )
-        output = (self.width, self.height)
-        self._out_fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer(output, 4)])
+        # Below render scale 1 the bilinear upscale already softens edges, and FXAA over
+        # the full output would cost as much as the scene itself.
+        fxaa = self.antialias and self.samples == 0 and size == (self.width, self.height)
+        self._post = PostPass(ctx, picture_unit=3, scene_size=size,
+                              output_size=(self.width, self.height), fxaa=fxaa)
         # 4. Texture units, fixed for the engine's life.
         self._static_map.use(location=0)
         self._moving_map.use(location=1)
@@ -194,9 +192,6 @@ class PrevizEngine:
             program_pass.set("u_shadow_map_moving", 1)
             program_pass.set("u_reflection", 2)
         self._scene.set("u_inv_viewport", (1.0 / size[0], 1.0 / size[1]))
-        self._post.set("u_scene", 3)
-        self._post.set("u_size", output)
-        self._post.set("u_scene_texel", (1.0 / size[0], 1.0 / size[1]))
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -264,13 +259,7 @@ class PrevizEngine:
         # 4. Resolve, grade, flip, read back.
         if self._picture_fbo is not None:
             ctx.copy_framebuffer(self._picture_fbo, self._draw_fbo)
-        self._out_fbo.use()
-        ctx.disable(moderngl.DEPTH_TEST | moderngl.CULL_FACE)
-        self._post.set("u_seed", index)
-        self._post_vao.render(moderngl.TRIANGLES)
-        frame = np.empty((self.height, self.width, 3), dtype=np.uint8)
-        self._out_fbo.read_into(frame, components=3, alignment=1)
-        return frame
+        return self._post.run(ctx, index=index)
 
     def _set_lighting(self, scene: Scene, *, lighting: Lighting, grade: Grade) -> None:
         static, moving = scene.static_shadow, scene.moving_shadow
@@ -306,10 +295,7 @@ class PrevizEngine:
         self._sky.set("u_sun_disc", lighting.sun_disc)
         self._sky.set("u_stars", lighting.stars)
         self._sky.set("u_exposure", lighting.exposure)
-        self._post.set("u_mode", grade.mode)
-        self._post.set("u_bar_rows", grade.bar_rows)
-        self._post.set("u_vignette", grade.vignette)
-        self._post.set("u_grain", grade.grain)
+        self._post.set_grade(grade)
 
     def _shadow_pass(
         self, ctx: moderngl.Context, scene: Scene, *, frustum: ShadowFrustum,

@@ -1,6 +1,6 @@
 """Post-process looks: colour grade, letterbox, vignette and film grain.
 
-The grade itself runs in the post shader (`shaders.POST_FS`); this module turns a look name
+The grade itself runs in the post shader (`post.POST_FS`); this module turns a look name
 into the shader's parameters.
 """
 
