@@ -55,6 +55,8 @@ RELATIVES = {"qui", "who", "that", "which"}
 CLAUSE_BREAKS = {"while", "where", "when", "as", "whereas", "où", "pendant", "tandis",
                  "lorsque", "quand", "alors", "then", "puis", "ensuite", "meanwhile"}
 AND_WORDS = {"and", "et"}
+# "en train de" marks an action in progress; the infinitive after it is the verb.
+PROGRESSIVE = {"en train de", "en train d", "in the middle of", "about to"}
 # Relation words after which a piece of clothing is worn ("in tuxedos", "en smoking").
 WEARING = {"in", "en", "with", "avec", "wearing", "dressed in", "vêtu de", "vêtue de",
            "vêtus de", "vêtues de", "habillé en", "habillée en", "habillés en", "habillées en"}

@@ -21,7 +21,7 @@ DOMAINS = (
     "materials", "clothing", "states", "music", "moods", "effects", "relations",
 )
 GRAMMAR: tuple[tuple[str, Collection[str]], ...] = (
-    ("filler", lexicon.FILLERS),
+    ("filler", lexicon.FILLERS | lexicon.PROGRESSIVE),
     ("self", lexicon.SELF_WORDS),
     ("speech", lexicon.SPEECH_VERBS),
     ("do", lexicon.DO_VERBS),

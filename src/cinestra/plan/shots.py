@@ -59,11 +59,13 @@ class ShotBuilder:
         self.unattributed: list[int] = []  # cue indices of quotes still without a speaker
         self.wants_speaker = False  # '"Encore !" crie-t-elle': the next noun is the speaker
         self.after_quote = False
+        self.previous: Item | None = None  # the item read just before the current one
 
     # -- entry point -------------------------------------------------------------------
     def feed(self, items: list[Item], quotes: list[str]) -> None:
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
+            self.previous = items[index - 1] if index else None
             self._item(item, items[index + 1 :], following, quotes)
 
     def _item(self, item: Item, rest: list[Item], following: Item | None,
@@ -219,6 +221,7 @@ class ShotBuilder:
         if speaker is None:
             self.unattributed.append(len(self.cues) - 1)
         self.speaker = self.label = None
+        self._end_clause(hard=True)  # 'He says "..." She laughs': she alone laughs
 
     def _speech(self, *, previous_was_quote: bool) -> None:
         nearest = self.last_noun if isinstance(self.last_noun, SubjectDraft) else None
@@ -245,9 +248,9 @@ class ShotBuilder:
     # -- modifiers, clothing, relations, places ----------------------------------------
     def _modifier(self, item: Item, rest: list[Item]) -> None:
         following = next((it for it in rest if it.domain not in SKIPPED_BEFORE_NOUN), None)
-        if following is not None and following.domain in NOMINAL and (
-            following.domain != "clothing" or isinstance(self.last_noun, SubjectDraft)
-            or self.subjects
+        after_subject = self.previous is not None and self.previous.domain == "subjects"
+        if following is not None and following.domain in NOMINAL and not (
+            following.domain == "clothing" and (after_subject or not self.subjects)
         ):
             self.pending[item.domain] = item.name  # "a red ball", "a yellow raincoat"
             return
@@ -265,6 +268,7 @@ class ShotBuilder:
             self.pending = {}
             return
         wearer.clothing = wearer.clothing or item.name
+        self.relation = None  # "in a blue dress": worn, not a place to be in
         if "colors" in self.pending:  # the colour of a dressed person is their clothes'
             wearer.color = self.pending["colors"]
         self.pending = {}
@@ -272,8 +276,10 @@ class ShotBuilder:
         self.last_noun = wearer
 
     def _relation(self, item: Item) -> None:
+        # After a verb the relation places its agent ("reads a book next to a window");
+        # before one, the noun just named ("a frying pan on a stove").
         holder = self.last_noun if isinstance(self.last_noun, SubjectDraft) else None
-        if holder is None and self.clause.agents:
+        if self.clause.agents and (self.clause.verbs or holder is None):
             holder = self.clause.agents[-1]
         if item.name == "wearing":
             return

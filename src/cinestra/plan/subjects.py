@@ -95,8 +95,8 @@ class Registry:
         gender, plural = lexicon.PRONOUNS[pronoun]
         fits = [d for d in reversed(self.mentions)
                 if (d.count > 1) == plural and (gender is None or d.gender in (None, gender))]
-        if pronoun == "it":
-            fits = [d for d in fits if d.family not in ANIMATE] or fits
+        if pronoun == "it":  # a thing or an animal, never a person
+            fits = [d for d in fits if d.family != "biped"]
         for pool in ([d for d in fits if d.was_agent], fits):
             animate = [d for d in pool if d.family in ANIMATE] if pronoun != "it" else []
             if animate or pool:

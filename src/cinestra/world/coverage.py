@@ -86,14 +86,16 @@ def _subject(subject: Subject, notes: list[str]) -> Subject:
 def _actions(shot: Shot, shown: set[str], notes: list[str]) -> list[Action]:
     """One physics verb per shown prop: the first the prompt gives it, else "rest"."""
     actions: list[Action] = []
-    for subject_id in sorted(shown, key=[s.id for s in shot.subjects].index):
-        verbs = [a.verb for a in shot.actions if a.subject == subject_id]
+    for subject in shot.subjects:
+        if subject.id not in shown:
+            continue
+        verbs = [a.verb for a in shot.actions if a.subject == subject.id]
         physical = [verb for verb in verbs if verb in PHYSICS_VERBS]
         for verb in verbs:
             if verb not in PHYSICS_VERBS or (physical and verb != physical[0]):
-                notes.append(f"{subject_id} {verb}: not shown by the previz engine yet")
+                notes.append(f"{subject.words} {verb}: not shown by the previz engine yet")
         if physical:
-            actions.append(Action(subject=subject_id, verb=physical[0]))
+            actions.append(Action(subject=subject.id, verb=physical[0]))
     return actions
 
 
