@@ -52,6 +52,7 @@ class ShotBuilder:
         self.definite = False
         self.forward_verbs: list[str] = []  # action nouns waiting for their subject
         self.relation: tuple[str, SubjectDraft] | None = None
+        self.in_phrase = False  # after a preposition: the next noun is no verb's object
         self.last_noun: SubjectDraft | str | None = None  # a draft, "place" or None
         self.last_agent: list[SubjectDraft] = []
         self.label: SubjectDraft | None = None  # "Robot 1:" names the next line's speaker
@@ -118,7 +119,7 @@ class ShotBuilder:
     # -- clauses and nouns -------------------------------------------------------------
     def _end_clause(self, *, hard: bool) -> None:
         self.clause = _Clause(soft=not hard)
-        self.count, self.definite, self.relation = None, False, None
+        self.count, self.definite, self.relation, self.in_phrase = None, False, None, False
         if hard:
             self.pending = {}
             self.last_noun = None
@@ -138,6 +139,7 @@ class ShotBuilder:
             self.forward_verbs = []
             self.clause.agents.append(draft)
             return
+        in_phrase, self.in_phrase = self.in_phrase, False
         if self.relation is not None:
             relation, holder = self.relation
             if holder is not draft:
@@ -145,6 +147,8 @@ class ShotBuilder:
                                                       target=draft.id))
             self.relation = None
             return
+        if in_phrase and self.clause.verbs:
+            return  # "run in a field of sunflowers": where, not what
         if self.clause.verbs and draft not in self.clause.agents:
             for action in self.clause.verbs:  # an object: "a waiter carries a cake"
                 if action.target is None and action.subject != draft.id:
@@ -284,6 +288,7 @@ class ShotBuilder:
         if item.name == "wearing":
             return
         self.relation = (item.name, holder) if holder is not None else None
+        self.in_phrase = True
 
     def _place(self, item: Item) -> None:
         self.places.append(item.name)
