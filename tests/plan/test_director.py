@@ -190,3 +190,24 @@ def test_setting_city_weather_camera_style_and_sound():
         "overhead", "aerial", "telephoto", "shallow")
     assert (style.look, style.speed, style.lighting) == ("watercolor", 60, ["moonlight"])
     assert [(c.kind, c.text) for c in shot.cues] == [("sfx", "thunder")]
+
+
+def test_an_object_pronoun_is_not_the_verb_s_own_agent():
+    board = plan("Shot 1: a man waits. Shot 2: his dog runs in and jumps on him.")
+    kinds = {s.id: s.kind for shot in board.shots for s in shot.subjects}
+    relations = [(kinds[r.subject], r.relation, kinds[r.target]) for r in board.shots[1].relations]
+    assert relations == [("dog", "on", "man")]
+    (shot,) = plan("A cat watches a fish in a bowl. The cat tries to catch it.").shots
+    assert [(a.verb, a.target) for a in shot.actions] == [("look", "fish_1"), ("catch", "fish_1")]
+
+
+def test_the_speaker_is_someone_not_something():
+    (shot,) = plan("Le chef goûte la soupe et dit « Parfait ! »").shots
+    assert [(c.speaker, c.text) for c in shot.cues] == [("chef_1", "Parfait !")]
+
+
+@pytest.mark.parametrize("prompt", ["a ball falls into a puddle",
+                                    "un ballon tombe dans une flaque"])
+def test_a_puddle_wets_the_ground_not_the_subject(prompt):
+    (shot,) = plan(prompt).shots
+    assert shot.setting.wet and shot.subjects[0].states == []

@@ -15,7 +15,7 @@ from cinestra.plan import lexicon
 from cinestra.plan.catalog import load_catalog
 from cinestra.plan.recognise import Item
 from cinestra.plan.storyboard import Action, Cue, SpatialRelation
-from cinestra.plan.subjects import Registry, SubjectDraft
+from cinestra.plan.subjects import ANIMATE, Registry, SubjectDraft
 
 MODIFIERS = ("colors", "sizes", "materials", "states")
 NOMINAL = ("subjects", "places", "clothing")  # what a modifier before it describes
@@ -158,6 +158,7 @@ class ShotBuilder:
             self.clause.agents.append(draft)
 
     def _set_target(self, action: Action, draft: SubjectDraft) -> None:
+        draft.was_object = True
         updated = action.model_copy(update={"target": draft.id})
         self.actions[self.actions.index(action)] = updated
         self.clause.verbs[self.clause.verbs.index(action)] = updated
@@ -174,7 +175,8 @@ class ShotBuilder:
         if following is not None and following.domain == "subjects" and item.words == "her":
             self.definite = True  # "her father": a possessive here
             return
-        draft = self.registry.resolve(item.words)
+        objects_of = self.clause.agents if self.clause.verbs else []
+        draft = self.registry.resolve(item.words, not_=objects_of)
         self.count = None  # "one of them", "l'un d'eux": the group, not a new subject
         if draft is not None:
             self._mention(draft)
@@ -204,6 +206,8 @@ class ShotBuilder:
     def _verb(self, agents: list[SubjectDraft], verb: str) -> None:
         for draft in agents:
             self._add_action(draft, verb)
+            if draft not in self.clause.agents:
+                self.clause.agents.append(draft)
         self.clause.relative = False
         self.clause.doing = False
         self.last_agent = agents
@@ -231,6 +235,9 @@ class ShotBuilder:
         nearest = self.last_noun if isinstance(self.last_noun, SubjectDraft) else None
         if self.clause.agents:
             nearest = self.clause.agents[-1]  # "a teacher in a classroom says"
+        # Someone speaks, not the soup: "le chef goûte la soupe et dit".
+        named = [*reversed(self.clause.agents), *([nearest] if nearest else [])]
+        nearest = next((d for d in named if d.family in ANIMATE), nearest)
         if previous_was_quote or nearest is None:
             self.wants_speaker = True  # '"Encore !" crie-t-elle': the speaker comes next
             return
@@ -258,7 +265,13 @@ class ShotBuilder:
         ):
             self.pending[item.domain] = item.name  # "a red ball", "a yellow raincoat"
             return
-        if isinstance(self.last_noun, SubjectDraft):
+        after_determiner = self.previous is not None and self.previous.domain in (
+            "count", "definite")
+        if after_determiner:
+            if item.name == "wet" and item.domain == "states":
+                self.wet = True  # "dans une flaque", "in a puddle": a wet ground
+            self.count, self.definite = None, False
+        elif isinstance(self.last_noun, SubjectDraft):
             self.last_noun.apply({item.domain: item.name})  # "une balle rouge"
         elif self.last_noun == "place" and item.domain == "materials":
             self.ground = item.name  # "un sol en bois"
@@ -280,10 +293,9 @@ class ShotBuilder:
         self.last_noun = wearer
 
     def _relation(self, item: Item) -> None:
-        # After a verb the relation places its agent ("reads a book next to a window");
-        # before one, the noun just named ("a frying pan on a stove").
+        # The noun just named ("a fish in a bowl", "a frying pan on a stove"), else the agent.
         holder = self.last_noun if isinstance(self.last_noun, SubjectDraft) else None
-        if self.clause.agents and (self.clause.verbs or holder is None):
+        if holder is None and self.clause.agents:
             holder = self.clause.agents[-1]
         if item.name == "wearing":
             return

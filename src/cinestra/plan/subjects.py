@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cinestra.errors import InvalidRequest
@@ -30,6 +31,7 @@ class SubjectDraft:
     clothing: str | None = None
     states: list[str] = field(default_factory=list)
     was_agent: bool = False  # did something in the prompt: pronouns look here first
+    was_object: bool = False  # had something done to it: pronouns look here next
 
     def apply(self, modifiers: dict[str, str]) -> None:
         self.color = modifiers.get("colors", self.color)
@@ -90,14 +92,19 @@ class Registry:
         return self.named(kind=SELF_KIND, tags=frozenset({"one"}), words=words, count=1,
                           definite=False)
 
-    def resolve(self, pronoun: str) -> SubjectDraft | None:
-        """The earlier subject a pronoun stands for: agents first, animate first, latest first."""
+    def resolve(self, pronoun: str, *, not_: Sequence[SubjectDraft] = ()) -> SubjectDraft | None:
+        """The earlier subject a pronoun stands for: agents, then objects, then any; animate
+        first, latest first.
+
+        `not_` are subjects it cannot be: the agents of the verb it is the object of
+        ("the dog jumps on him" is not the dog).
+        """
         gender, plural = lexicon.PRONOUNS[pronoun]
-        fits = [d for d in reversed(self.mentions)
-                if (d.count > 1) == plural and (gender is None or d.gender in (None, gender))]
+        fits = [d for d in reversed(self.mentions) if d not in not_
+                and (d.count > 1) == plural and (gender is None or d.gender in (None, gender))]
         if pronoun == "it":  # a thing or an animal, never a person
             fits = [d for d in fits if d.family != "biped"]
-        for pool in ([d for d in fits if d.was_agent], fits):
+        for pool in ([d for d in fits if d.was_agent], [d for d in fits if d.was_object], fits):
             animate = [d for d in pool if d.family in ANIMATE] if pronoun != "it" else []
             if animate or pool:
                 return self.mention((animate or pool)[0])
