@@ -103,7 +103,7 @@ def _setting_notes(shot: Shot, notes: list[str]) -> str:
     setting = shot.setting
     place = setting.place
     if setting.city is not None:
-        notes.append(f"{setting.city}: the city's look is not shown yet")
+        notes.append(f"{setting.city.replace('_', ' ')}: the city's look is not shown yet")
         if place == "floor":  # no place named: the city's streets
             place = "street"
     if setting.weather is not None:
