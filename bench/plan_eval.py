@@ -41,8 +41,8 @@ How Storyboard values map to label fields:
     shots               len(Storyboard.shots)
     dialogue            Shot.cues of kind "dialogue": (speaker, .text); the speaker is the kind
                         of the subject it names by id, else the string as the Storyboard holds it
-    city, weather       no Storyboard field: never predicted (Setting.wet is a wet ground,
-                        not the weather)
+    city, weather       Shot.setting.city, .weather: the first one a shot names (None is
+                        no prediction; Setting.wet is a wet ground, not the weather)
 Values keep their name unless `RENAMES` lists it (today the Storyboard's names are all
 catalog names; tests/plan/test_plan_eval.py keeps it so). No fuzzy matching anywhere.
 
@@ -122,6 +122,11 @@ def _first_named(label_field: str, values: list[str], label: str | None) -> Valu
     return set() if chosen == default and chosen != label else {chosen}
 
 
+def _first_given(values: list[str | None]) -> Values:
+    """The first value some shot names; fields whose default is None (city, weather)."""
+    return next(({value} for value in values if value is not None), set())
+
+
 def _speaker_kind(speaker: str | None, kinds_by_id: dict[str, str]) -> str | None:
     if speaker is None:
         return None
@@ -148,10 +153,10 @@ def predicted_fields(board: Storyboard, expected: dict[str, Any]) -> dict[str, V
         "kinds": {s.kind for s in subjects.values()},
         "actions": actions,
         "setting": _first_named("setting", [s.setting.place for s in shots], expected["setting"]),
-        "city": set(),
+        "city": _first_given([s.setting.city for s in shots]),
         "time_of_day": _first_named("time_of_day", [s.setting.time_of_day for s in shots],
                                     expected["time_of_day"]),
-        "weather": set(),
+        "weather": _first_given([s.setting.weather for s in shots]),
         "shot_size": _first_named("shot_size", [s.camera.shot_size for s in shots],
                                   camera["shot_size"]),
         "angle": _first_named("angle", [s.camera.angle for s in shots], camera["angle"]),

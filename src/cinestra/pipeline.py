@@ -53,6 +53,7 @@ from cinestra.safety.models import SubjectKind
 from cinestra.safety.review import default_url, open_review_db, submit_for_review
 from cinestra.sound import Soundtrack, mix
 from cinestra.world import Timeline, simulate
+from cinestra.world.coverage import adapt
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +95,8 @@ def _warnings(storyboard: Storyboard) -> list[str]:
         notes.append("not understood, left out of the scene: " + ", ".join(storyboard.unresolved))
     if any(cue.kind == "dialogue" for shot in storyboard.shots for cue in shot.cues):
         notes.append("dialogue is planned but not voiced yet: this engine has no speech stage")
+    for shot in storyboard.shots:  # what the previz world approximates or leaves out
+        notes += [note for note in adapt(shot).warnings if note not in notes]
     return notes
 
 

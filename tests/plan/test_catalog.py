@@ -10,6 +10,8 @@ from pydantic import ValidationError
 from cinestra.plan import lexicon
 from cinestra.plan.catalog import Catalog, Family, Term, load_catalog
 from cinestra.plan.text import tokenize
+from cinestra.world.coverage import PHYSICS_VERBS
+from cinestra.world.props import PROPS
 
 SEED_PROMPTS = Path(__file__).parents[3] / "shared" / "prompts" / "seed-prompts.tsv"
 
@@ -116,17 +118,6 @@ SEED_TERMS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-# Lexicon forms the catalog gives another meaning on purpose.
-MOVED = {
-    ("actions", "sits"): "sit",  # people and animals sit; a prop that "sits" rests
-    ("actions", "sitting"): "sit",
-    ("actions", "stands"): "stand",
-    ("actions", "standing"): "stand",
-    ("actions", "bouncy"): None,  # an adjective, not a form of the verb
-    ("moves", "tracking shot"): "tracking",  # follows the subject sideways, not a push in
-}
-
-
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -218,45 +209,16 @@ def test_find_normalises_like_the_tokeniser():
     assert catalog.find("subjects", "unicorn") is None
 
 
-def test_lexicon_names_exist_in_the_catalog():
+def test_the_world_kinds_and_verbs_are_catalog_names():
+    # The planner now reads only the catalog; the world's props and physics verbs must
+    # stay entries of it, and the lexicon holds function words only.
     catalog = load_catalog()
-    for kind in lexicon.PROPS:
+    for kind in PROPS:
         assert catalog.subjects[kind].family == "prop"
-    for verb in set(lexicon.ACTIONS.values()):
+    for verb in PHYSICS_VERBS:
         assert catalog.actions[verb].physics, verb
-    for place, indoor in lexicon.INDOOR.items():
-        assert catalog.places[place].indoor == indoor
-    for size, scale in lexicon.SIZE_SCALE.items():
-        assert catalog.sizes[size].scale == scale
-    assert set(lexicon.TIMES.values()) <= set(catalog.times)
-    assert set(lexicon.SHOT_SIZES.values()) <= set(catalog.shot_sizes)
-    assert set(lexicon.ANGLES.values()) <= set(catalog.angles)
-    assert set(lexicon.MOVES.values()) <= set(catalog.moves)
-    assert set(lexicon.LOOKS.values()) | {"natural"} <= set(catalog.styles)
-    assert set(lexicon.COLORS.values()) <= set(catalog.colors)
-    assert set(lexicon.MATERIALS.values()) <= set(catalog.materials)
     assert catalog.speeds["slow_motion"].rate == Fraction(1, 4)
-
-
-def test_lexicon_forms_keep_their_meaning():
-    catalog = load_catalog()
-    tables: dict[str, dict[str, Any]] = {
-        "actions": lexicon.ACTIONS, "places": lexicon.PLACES, "times": lexicon.TIMES,
-        "colors": lexicon.COLORS, "materials": lexicon.MATERIALS, "sizes": lexicon.SIZES,
-        "shot_sizes": lexicon.SHOT_SIZES, "angles": lexicon.ANGLES, "moves": lexicon.MOVES,
-        "styles": lexicon.LOOKS,
-        "subjects": {form: kind for kind, (one, many) in lexicon.PROPS.items()
-                     for form in one + many},
-        "speeds": dict.fromkeys(lexicon.SPEEDS, "slow_motion"),
-    }
-    for domain, table in tables.items():
-        for form, name in table.items():
-            expected = MOVED.get((domain, form), name)
-            assert catalog.find(domain, form) == expected, (domain, form)
-    for form in lexicon.WET:
-        # "rainy" is weather in the catalog; the parser still wets the ground when it rains
-        found = catalog.find("states", form) or catalog.find("weather", form)
-        assert found in ("wet", "rain"), form
+    assert not hasattr(lexicon, "PROPS") and not hasattr(lexicon, "ACTIONS")
 
 
 def _seed_prompts() -> list[str]:

@@ -1,23 +1,49 @@
 """The Storyboard contract: what the plan stage understood of a prompt.
 
 Kinds and values are plain English names whatever the prompt's language ("balle" becomes
-``"kind": "ball"``), so every later stage reads one vocabulary.
+``"kind": "ball"``), so every later stage reads one vocabulary: each named value is an entry
+name of the plan catalog (`plan/data/*.toml`), checked when a Storyboard is built or read.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
-ShotSize = Literal["extreme_wide", "wide", "medium", "close_up", "extreme_close_up"]
-Angle = Literal["eye_level", "low", "high", "overhead"]
-Move = Literal[
-    "static", "pan_left", "pan_right", "dolly_in", "dolly_out", "zoom_in", "zoom_out", "orbit"
-]
-Look = Literal["natural", "cinematic", "noir", "vintage"]
-CueKind = Literal["sfx", "dialogue"]
+from cinestra.plan.catalog import Family, load_catalog
+
+
+def _in_catalog(domain: str) -> AfterValidator:
+    def check(name: str) -> str:
+        if name not in getattr(load_catalog(), domain):
+            raise ValueError(f"{name!r} is not a catalog {domain} name")
+        return name
+
+    return AfterValidator(check)
+
+
+SubjectKind = Annotated[str, _in_catalog("subjects")]
+Verb = Annotated[str, _in_catalog("actions")]
+Place = Annotated[str, _in_catalog("places")]
+City = Annotated[str, _in_catalog("cities")]
+TimeOfDay = Annotated[str, _in_catalog("times")]
+Weather = Annotated[str, _in_catalog("weather")]
+ShotSize = Annotated[str, _in_catalog("shot_sizes")]
+Angle = Annotated[str, _in_catalog("angles")]
+Move = Annotated[str, _in_catalog("moves")]
+Lens = Annotated[str, _in_catalog("lenses")]
+Focus = Annotated[str, _in_catalog("focus")]
+Look = Annotated[str, _in_catalog("styles")]
+Lighting = Annotated[str, _in_catalog("lighting")]
+Color = Annotated[str, _in_catalog("colors")]
+Material = Annotated[str, _in_catalog("materials")]
+Size = Annotated[str, _in_catalog("sizes")]
+Clothing = Annotated[str, _in_catalog("clothing")]
+State = Annotated[str, _in_catalog("states")]
+Relation = Annotated[str, _in_catalog("relations")]
+CueKind = Literal["dialogue", "music", "sfx"]
 
 
 class _Frozen(BaseModel):
@@ -26,44 +52,61 @@ class _Frozen(BaseModel):
 
 class Subject(_Frozen):
     id: str  # stable across shots: "ball_1"
-    kind: str  # "ball", "box", "bottle"...
+    kind: SubjectKind  # "ball", "figure_skater", "elephant"...
+    family: Family  # which body the world builds: biped, quadruped, bird, prop...
     count: int
-    color: str | None = None  # "red"
-    material: str | None = None  # "glass"; None means the kind's usual material
-    size: Literal["tiny", "small", "normal", "large", "giant"] = "normal"
+    color: Color | None = None  # "red"; for a dressed person, the colour of the clothing
+    material: Material | None = None  # "glass"; None means the kind's usual material
+    size: Size = "normal"
+    clothing: Clothing | None = None  # "tuxedo"
+    states: list[State] = []  # "wet", "open", "burning"
     words: str  # the prompt's own words for it, for messages
 
 
 class Action(_Frozen):
+    subject: str  # Subject.id of who does it
+    verb: Verb
+    target: str | None = None  # Subject.id it is done to, when the prompt names one
+
+
+class SpatialRelation(_Frozen):
+    """`subject` is `relation` `target`: ("cat_1", "on_head", "figure_skater_1")."""
+
     subject: str  # Subject.id
-    verb: Literal["bounce", "roll", "fall", "slide", "rest", "topple"]
+    relation: Relation
+    target: str  # Subject.id
 
 
 class Setting(_Frozen):
-    place: Literal["floor", "table", "street", "park", "room"]
-    time_of_day: Literal[
-        "dawn", "morning", "noon", "afternoon", "golden_hour", "sunset", "dusk", "night"
-    ]
+    place: Place  # "floor" when the prompt names no place
+    city: City | None = None  # where the set's architecture comes from
+    time_of_day: TimeOfDay
+    weather: Weather | None = None
     indoor: bool
     wet: bool = False
-    ground: str | None = None  # material of the ground when the prompt names it ("wooden floor")
+    ground: Material | None = None  # material of the ground when the prompt names it
 
 
 class Camera(_Frozen):
     shot_size: ShotSize = "medium"
     angle: Angle = "eye_level"
     move: Move = "static"
+    lens: Lens | None = None
+    focus: Focus | None = None
 
 
 class Style(_Frozen):
     look: Look = "natural"
     speed: Fraction = Fraction(1)  # playback speed of the world: 1/4 is slow motion
+    lighting: list[Lighting] = []
 
 
 class Cue(_Frozen):
+    """A line of dialogue (`text` as quoted), a music genre or mood, or a sound effect name."""
+
     kind: CueKind
     text: str
-    speaker: str | None = None
+    speaker: str | None = None  # Subject.id of who says a dialogue line, when known
 
 
 class Shot(_Frozen):
@@ -73,10 +116,22 @@ class Shot(_Frozen):
     description: str  # the prompt text this shot came from
     subjects: list[Subject]
     actions: list[Action]
+    relations: list[SpatialRelation] = []
     setting: Setting
     camera: Camera
     style: Style
     cues: list[Cue]
+
+    @model_validator(mode="after")
+    def _ids_name_subjects(self) -> Shot:
+        ids = {subject.id for subject in self.subjects}
+        named = [a.subject for a in self.actions] + [a.target for a in self.actions if a.target]
+        named += [r.subject for r in self.relations] + [r.target for r in self.relations]
+        named += [c.speaker for c in self.cues if c.kind == "dialogue" and c.speaker]
+        for subject_id in named:
+            if subject_id not in ids:
+                raise ValueError(f"shot {self.index}: {subject_id!r} is not a subject of the shot")
+        return self
 
 
 class Storyboard(_Frozen):
@@ -86,3 +141,9 @@ class Storyboard(_Frozen):
     seed: int
     shots: list[Shot]
     unresolved: list[str]  # words the planner did not understand, reported to the user
+
+    @model_validator(mode="after")
+    def _durations_add_up(self) -> Storyboard:
+        if sum((shot.duration for shot in self.shots), Fraction(0)) != self.seconds:
+            raise ValueError(f"shot durations must add up to seconds ({self.seconds})")
+        return self

@@ -1,29 +1,36 @@
-"""Text handling before parsing: tokens, quoted dialogue, shot markers, language."""
+"""Text handling before parsing: tokens, quoted dialogue, shot markers, durations, language."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from cinestra.plan import lexicon
 
 _TOKEN = re.compile(r"[0-9]+|[a-zà-öø-ÿœæ&]+")
 _QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»")
-_SPEAKER = re.compile(
-    r"(?:\b(?:the|le|la|l')\s*)?(\w+)\s+(?:says|said|asks|shouts|whispers|replies|answers|"
-    r"dit|demande|crie|murmure|répond|chuchote)\s*[:,]?\s*$",
-    re.IGNORECASE,
-)
+_PUNCTUATION = re.compile(r"[.,;:!?()\[\]…]+")
+# "Shot 2:", "Shot 1 (3s):", "Plan 2 (3 s) :", "Cut to:", "Coupe sur :"; and, at the start of
+# a sentence only, "Then", "Puis", "Ensuite" (inside a sentence they order actions).
+_DURATION = r"(?:\s*\(\s*(\d+(?:[.,]\d+)?)\s*(?:s|sec|secs|seconds|secondes)\s*\))?"
 _SHOT_MARKER = re.compile(
-    r"\b(?:shot\s*\d+\s*[:.-]|cut\s+to\s*:?|plan\s*\d+\s*[:.-]|coupe\s+sur\s*:?)",
+    r"\b(?:shot|plan)\s*\d+" + _DURATION + r"\s*[:.-]"
+    r"|\b(?:cut\s+to|coupe\s+sur)\s*:?"
+    r"|(?:^|(?<=[.!?»\"”]))\s*(?:then|puis|ensuite)\b\s*,?",
     re.IGNORECASE,
 )
+# "8 seconds:" names the clip's length (a request field), not a count of anything.
+_LENGTH = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:s|sec|secs|seconds|secondes)\b\s*:?", re.IGNORECASE)
+
+QUOTE_MARK = "\x00"  # a quote's token starts with it, so no catalog form can match it
+BREAK = ","  # the token for punctuation: clauses end there
 
 
 @dataclass(frozen=True)
-class Quote:
+class Segment:
     text: str
-    speaker: str | None
+    seconds: Fraction | None  # "Shot 1 (3s):" gives this shot's length
 
 
 def tokenize(text: str) -> list[str]:
@@ -31,29 +38,52 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", " ").replace("'", " ").replace("-", " "))
 
 
-def split_shots(text: str) -> list[str]:
-    """Split at "Shot 2:", "Cut to", "Plan 2 :", "Coupe sur"; no marker means one shot."""
-    parts = [part.strip(" \t\n.,;") for part in _SHOT_MARKER.split(text)]
-    return [part for part in parts if part]
+def split_shots(text: str) -> list[Segment]:
+    """Split at shot markers; no marker means one shot. Empty pieces are dropped."""
+    segments: list[Segment] = []
+    cursor = 0
+    seconds: Fraction | None = None
+    for match in _SHOT_MARKER.finditer(text):
+        _append(segments, text[cursor : match.start()], seconds)
+        found = match.group(1)
+        seconds = Fraction(found.replace(",", ".")) if found else None
+        cursor = match.end()
+    _append(segments, text[cursor:], seconds)
+    return segments
 
 
-def extract_quotes(text: str) -> tuple[str, list[Quote]]:
-    """Remove quoted dialogue (and "X says") from `text`; return the rest and the quotes."""
-    quotes: list[Quote] = []
-    rest: list[str] = []
+def _append(segments: list[Segment], piece: str, seconds: Fraction | None) -> None:
+    piece = piece.strip(" \t\n.,;")
+    if piece:
+        segments.append(Segment(text=piece, seconds=seconds))
+
+
+def clause_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Tokens of `text` with punctuation as `BREAK` and each quote as one placeholder token.
+
+    Returns the tokens and the quoted texts; placeholder ``QUOTE_MARK + "3"`` stands for
+    the fourth quote.
+    """
+    quotes: list[str] = []
+    tokens: list[str] = []
     cursor = 0
     for match in _QUOTE.finditer(text):
-        before = text[cursor : match.start()]
-        speaker_match = _SPEAKER.search(before)
-        speaker = speaker_match.group(1).lower() if speaker_match else None
-        if speaker_match:
-            before = before[: speaker_match.start()]
-        rest.append(before)
+        tokens += _plain_tokens(text[cursor : match.start()])
         spoken = next(group for group in match.groups() if group is not None)
-        quotes.append(Quote(text=spoken.strip(), speaker=speaker))
+        tokens.append(f"{QUOTE_MARK}{len(quotes)}")
+        quotes.append(spoken.strip())
         cursor = match.end()
-    rest.append(text[cursor:])
-    return " ".join(rest), quotes
+    tokens += _plain_tokens(text[cursor:])
+    return tokens, quotes
+
+
+def _plain_tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for index, piece in enumerate(_PUNCTUATION.split(_LENGTH.sub(",", text))):
+        if index:
+            tokens.append(BREAK)
+        tokens += tokenize(piece)
+    return tokens
 
 
 def detect_language(tokens: list[str]) -> str:

@@ -9,9 +9,10 @@ from fractions import Fraction
 import numpy as np
 
 from cinestra.errors import InvalidRequest
-from cinestra.plan.lexicon import SIZE_SCALE
+from cinestra.plan.catalog import load_catalog
 from cinestra.plan.storyboard import Shot, Subject
 from cinestra.world.camera import Framing, camera_path
+from cinestra.world.coverage import adapt
 from cinestra.world.physics import Launch, simulate_bodies
 from cinestra.world.props import COLORS, MATERIALS, PROPS
 from cinestra.world.scenery import Scenery, build_scenery
@@ -37,7 +38,7 @@ def _subject_body(subject: Subject, instance: int) -> Body:
     if subject.kind not in PROPS:
         raise InvalidRequest(f"subject kind: no physical model for {subject.kind!r}")
     spec = PROPS[subject.kind]
-    scale = SIZE_SCALE[subject.size]
+    scale = load_catalog().sizes[subject.size].scale
     material = subject.material or spec.material
     if subject.color is not None:
         color = COLORS[subject.color]
@@ -84,7 +85,7 @@ def _topple(body: Body, tilt: float) -> tuple[Launch, float]:
 def _place(shot: Shot, scenery: Scenery,
            rng: np.random.Generator) -> tuple[list[Body], dict[str, Launch]]:
     """Lay the props out on the support surface and give each the start its verb asks for."""
-    verbs = {action.subject: action.verb for action in shot.actions}
+    verbs = {action.subject: action.verb for action in shot.actions}  # one each, see adapt
     drafts = [(_subject_body(s, i), verbs.get(s.id, "rest"))
               for s in shot.subjects for i in range(s.count)]
     columns = max(1, math.ceil(math.sqrt(len(drafts))))
@@ -151,12 +152,17 @@ def _framing(tracks: list[Track], bodies: list[Body], scenery: Scenery) -> Frami
 
 
 def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int) -> Timeline:
-    """Build the set, simulate the props with MuJoCo and move the camera for `shot`."""
-    # 1. Check inputs
+    """Build the set, simulate the props with MuJoCo and move the camera for `shot`.
+
+    What the world cannot show yet is approximated or left out (`coverage.adapt`, whose
+    warnings the pipeline reports).
+    """
+    # 1. Check inputs, and keep what the world can build
     first, end = frame_range(shot, fps=fps)
     frame_count = end - first
     if frame_count < 1:
         raise InvalidRequest(f"shot {shot.index}: duration {shot.duration} s is under one frame")
+    shot = adapt(shot).shot
 
     # 2. Build the set and lay out the props (the seed varies the layout, per shot)
     shot_seed = zlib.crc32(f"{seed}:{shot.index}".encode())
