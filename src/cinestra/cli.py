@@ -93,8 +93,8 @@ def plan_command(
         typer.echo(f"shot {shot.index + 1} ({float(shot.duration):g} s): {subjects}; {verbs}; "
                    f"{shot.setting.place} at {shot.setting.time_of_day}; "
                    f"{shot.camera.shot_size} {shot.camera.angle} {shot.camera.move}")
-    if storyboard.unresolved:
-        err.print("[yellow]warning:[/yellow] not understood: " + ", ".join(storyboard.unresolved))
+    for note in storyboard.understanding_notes():
+        err.print(f"[yellow]warning:[/yellow] {note}", highlight=False, soft_wrap=True)
 
 
 @app.command("version")

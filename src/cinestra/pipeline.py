@@ -90,9 +90,7 @@ def _never_stop() -> bool:
 
 
 def _warnings(storyboard: Storyboard) -> list[str]:
-    notes = []
-    if storyboard.unresolved:
-        notes.append("not understood, left out of the scene: " + ", ".join(storyboard.unresolved))
+    notes = storyboard.understanding_notes()
     if any(cue.kind == "dialogue" for shot in storyboard.shots for cue in shot.cues):
         notes.append("dialogue is planned but not voiced yet: this engine has no speech stage")
     for shot in storyboard.shots:  # what the previz world approximates or leaves out

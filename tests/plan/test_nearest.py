@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from cinestra.config import Settings
+from cinestra.plan import make_storyboard
 from cinestra.plan.catalog import load_catalog
 from cinestra.plan.nearest import DOMAINS, TermResolver, reference_forms
 
@@ -44,3 +47,16 @@ def test_reference_embeddings_are_read_back_from_the_disk_cache(
     assert again.guess(["saxophon"])[0].name == "saxophone"
     assert batches == [1]  # only the word: the catalog's forms came from the cache
     assert len(again._references()[0]) == forms
+
+
+def test_planner_reads_sure_guesses_and_reports_the_rest(resolver: TermResolver) -> None:
+    board = make_storyboard("a cat plays the saxophon next to a zorblax under a skyscrapper",
+                            seconds=Fraction(4), resolver=resolver)
+    kinds = {subject.kind for subject in board.shots[0].subjects}
+    assert {"cat", "saxophone", "skyscraper"} <= kinds
+    assert [(g.word, g.name) for g in board.guesses] == [("saxophon", "saxophone"),
+                                                         ("skyscrapper", "skyscraper")]
+    assert board.unresolved == ["zorblax"]
+    notes = board.understanding_notes()
+    assert notes[0].startswith("read 'saxophon' as saxophone")
+    assert notes[-1] == "not understood, left out of the scene: zorblax"

@@ -13,9 +13,18 @@ from fractions import Fraction
 
 from cinestra.errors import InvalidRequest
 from cinestra.plan.catalog import load_catalog
+from cinestra.plan.nearest import Guess, TermResolver, shared_resolver
 from cinestra.plan.recognise import recognise
 from cinestra.plan.shots import ShotBuilder
-from cinestra.plan.storyboard import Action, Camera, Setting, Shot, Storyboard, Style
+from cinestra.plan.storyboard import (
+    Action,
+    Camera,
+    Setting,
+    Shot,
+    Storyboard,
+    Style,
+    WordGuess,
+)
 from cinestra.plan.subjects import Registry
 from cinestra.plan.text import Segment, clause_tokens, detect_language, split_shots
 
@@ -97,8 +106,14 @@ def _shot(builder: ShotBuilder, *, index: int, start: Fraction, duration: Fracti
     )
 
 
-def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0) -> Storyboard:
-    """Understand `prompt` (English or French) as one or more shots lasting `seconds` in all."""
+def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0,
+                    resolver: TermResolver | None = None) -> Storyboard:
+    """Understand `prompt` (English or French) as one or more shots lasting `seconds` in all.
+
+    Words the catalog does not list are matched to its nearest entry by `resolver` (the
+    process-wide one by default); the sure matches are read as that entry and listed in
+    `Storyboard.guesses`, the rest in `Storyboard.unresolved`.
+    """
     # 1. Check inputs
     text = prompt.strip()
     if not text:
@@ -112,10 +127,17 @@ def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0) -> Storybo
         raise InvalidRequest(f"prompt: no words to plan in {prompt!r}")
     durations = shot_durations(segments, Fraction(seconds))
 
-    # 3. Parse shot by shot; subjects keep their ids, the setting carries over
-    # (the language first: a form of the other language yields to one of the prompt's)
+    # 3. Tokens; the language first: a form of the other language yields to one of the
+    # prompt's
     tokenised = [clause_tokens(segment.text) for segment in segments]
     language = detect_language([token for tokens, _ in tokenised for token in tokens])
+
+    # 4. Words the catalog does not list: read as their nearest entry when the model is sure
+    guesses = _sure_guesses(tokenised, language, resolver)
+    if guesses:
+        tokenised = [(_read_as(tokens, guesses), quotes) for tokens, quotes in tokenised]
+
+    # 5. Parse shot by shot; subjects keep their ids, the setting carries over
     registry = Registry()
     shots: list[Shot] = []
     unresolved: list[str] = []
@@ -137,4 +159,27 @@ def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0) -> Storybo
         seed=seed,
         shots=shots,
         unresolved=unresolved,
+        guesses=[WordGuess(word=g.word, domain=g.domain, name=g.name,
+                           confidence=g.confidence) for g in guesses.values()],
     )
+
+
+def _sure_guesses(tokenised: list[tuple[list[str], list[str]]], language: str,
+                  resolver: TermResolver | None) -> dict[str, Guess]:
+    """Unknown word -> its nearest catalog entry, for the words the model is sure of."""
+    unknown: list[str] = []
+    for tokens, _ in tokenised:
+        unknown += [word for word in recognise(tokens, language)[1] if word not in unknown]
+    if not unknown:
+        return {}
+    guesses = (resolver or shared_resolver()).guess(unknown)
+    return {guess.word: guess for guess in guesses if guess.usable}
+
+
+def _read_as(tokens: list[str], guesses: dict[str, Guess]) -> list[str]:
+    """`tokens` with each guessed word replaced by the tokens of its catalog form."""
+    out: list[str] = []
+    for token in tokens:
+        guess = guesses.get(token)
+        out += guess.form.split() if guess else [token]
+    return out

@@ -134,6 +134,15 @@ class Shot(_Frozen):
         return self
 
 
+class WordGuess(_Frozen):
+    """A word the catalog does not list, read as the nearest catalog entry by meaning."""
+
+    word: str  # as the prompt wrote it (tokenised): "saxophon"
+    domain: str  # the catalog domain of the entry: "subjects"
+    name: str  # the entry: "saxophone"
+    confidence: float  # 0-1 (plan.nearest); only guesses at or above its threshold are used
+
+
 class Storyboard(_Frozen):
     prompt: str
     language: Literal["en", "fr"]
@@ -141,6 +150,15 @@ class Storyboard(_Frozen):
     seed: int
     shots: list[Shot]
     unresolved: list[str]  # words the planner did not understand, reported to the user
+    guesses: list[WordGuess] = []  # unknown words it read as a catalog entry, reported too
+
+    def understanding_notes(self) -> list[str]:
+        """What the user should hear about how their words were read (CLI, pipeline)."""
+        notes = [f"read {guess.word!r} as {guess.name.replace('_', ' ')} "
+                 f"(confidence {guess.confidence:.2f})" for guess in self.guesses]
+        if self.unresolved:
+            notes.append("not understood, left out of the scene: " + ", ".join(self.unresolved))
+        return notes
 
     @model_validator(mode="after")
     def _durations_add_up(self) -> Storyboard:
