@@ -34,6 +34,14 @@ def test_words_with_no_catalog_meaning_stay_unresolved(resolver: TermResolver) -
     assert all(0.0 <= g.confidence < 0.3 for g in guesses)
 
 
+def test_only_the_prompt_language_competes(resolver: TermResolver) -> None:
+    # Across languages look-alikes win: "ramp" is nearest to the French "ramper" (crawl).
+    assert resolver.guess(["ramp"])[0].name == "crawl"
+    english = resolver.guess(["ramp"], language="en")[0]
+    assert english.name != "crawl" and not english.usable
+    assert resolver.guess(["gratte ciels"], language="fr")[0].name == "skyscraper"
+
+
 def test_reference_embeddings_are_read_back_from_the_disk_cache(
         resolver: TermResolver, monkeypatch: pytest.MonkeyPatch) -> None:
     forms = sum(len(reference_forms(entry)) for domain in DOMAINS

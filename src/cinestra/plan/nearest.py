@@ -11,12 +11,13 @@ Nothing is dropped silently.
 Measured on this 4-bit model (28 synonyms absent from the catalog, 36 unrelated words):
 single words are matched largely by spelling. Unrelated words reach 0.87-0.94 with their
 nearest form ("old" -> "old man" 0.942, "blorf" -> "block" 0.905), right synonyms 0.90-0.99
-("feline" -> "cat" 0.936, "seashore" -> "shore" 0.950), and look-alikes can beat meaning
-("boogie" -> "bougie" 0.968). So the threshold sits high (similarity 0.948): it passes 2
-right synonyms, 1 look-alike and no unrelated word of that set, while typos of catalog
-words pass with 0.95-0.99 ("saxophon" 0.981, "umbrela" 0.982; "elephent" 0.913 does not).
-Unknown synonyms therefore mostly stay reported, which is the honest outcome: the catalog,
-not the model, is where new words should go.
+("feline" -> "cat" 0.936, "seashore" -> "shore" 0.950), and look-alikes in the other
+language can beat meaning ("boogie" -> "bougie" 0.968, "ramp" -> "ramper"), so only forms
+in the prompt's language compete. The threshold sits high (similarity 0.948): typos of
+catalog words pass with 0.95-0.99 ("saxophon" 0.981, "gratte ciels" 0.972; "éléphan" 0.943
+does not), a few synonyms pass ("seashore"), no unrelated word of the set does. Unknown
+synonyms therefore mostly stay reported, which is the honest outcome: the catalog, not
+the model, is where new words should go.
 """
 
 from __future__ import annotations
@@ -50,16 +51,20 @@ class Guess:
         return self.confidence >= THRESHOLD
 
 
-def reference_forms(entry: object) -> tuple[str, ...]:
-    """The forms that stand for an entry: singular nouns, base verbs, every term form (the
-    plurals and conjugations only add near-duplicates to embed)."""
+def reference_forms(entry: object) -> tuple[tuple[str, str], ...]:
+    """(language, form) pairs that stand for an entry: singular nouns, base verbs, every term
+    form (the plurals and conjugations only add near-duplicates to embed)."""
     if isinstance(entry, SubjectKind):
-        return entry.en.one + entry.fr.m + entry.fr.f
+        return _tagged("en", entry.en.one) + _tagged("fr", entry.fr.m + entry.fr.f)
     if isinstance(entry, Action):
-        return entry.en.base + entry.en.gerund + entry.fr.infinitive
+        return _tagged("en", entry.en.base + entry.en.gerund) + _tagged("fr", entry.fr.infinitive)
     if isinstance(entry, Term):
-        return entry.forms()
+        return _tagged("en", entry.en) + _tagged("fr", entry.fr)
     raise TypeError(f"no reference forms for {type(entry).__name__}")
+
+
+def _tagged(language: str, forms: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((language, form) for form in forms)
 
 
 class TermResolver:
@@ -71,32 +76,38 @@ class TermResolver:
         self._embedder = embedder or shared_embedder()
         self._cache_dir = cache_dir
         self._lock = threading.Lock()
-        self._forms: list[tuple[str, str, str]] = []  # (domain, name, form)
+        self._forms: list[tuple[str, str, str, str]] = []  # (domain, name, language, form)
         self._matrix: Matrix | None = None
 
-    def _references(self) -> tuple[list[tuple[str, str, str]], Matrix]:
+    def _references(self) -> tuple[list[tuple[str, str, str, str]], Matrix]:
         with self._lock:
             if self._matrix is None:
-                entries: list[tuple[str, str, str]] = []
+                entries: list[tuple[str, str, str, str]] = []
                 for domain in DOMAINS:
                     table: dict[str, object] = getattr(self._catalog, domain)
                     for name, entry in table.items():
-                        entries.extend((domain, name, form) for form in reference_forms(entry))
+                        entries.extend((domain, name, language, form)
+                                       for language, form in reference_forms(entry))
                 self._matrix = self._embedder.references(
-                    "plan-catalog", [form for _, _, form in entries], cache_dir=self._cache_dir)
+                    "plan-catalog", [entry[3] for entry in entries], cache_dir=self._cache_dir)
                 self._forms = entries
             return self._forms, self._matrix
 
-    def guess(self, words: list[str]) -> list[Guess]:
-        """The nearest entry of each word, however weak (see `Guess.usable`)."""
+    def guess(self, words: list[str], *, language: str | None = None) -> list[Guess]:
+        """The nearest entry of each word, however weak (see `Guess.usable`). With a
+        `language` ("en", "fr") only that language's forms compete: a typo is in the
+        prompt's language, and across languages look-alikes win ("ramp" -> "ramper")."""
         if not words:
             return []
         forms, matrix = self._references()
         similarities = self._embedder.embed(words) @ matrix.T
+        if language in ("en", "fr"):
+            other = np.array([entry[2] != language for entry in forms])
+            similarities[:, other] = -1.0
         guesses = []
         for word, row in zip(words, similarities, strict=True):
             best = int(np.argmax(row))
-            domain, name, form = forms[best]
+            domain, name, _, form = forms[best]
             similarity = float(row[best])
             ramp = (similarity - SIMILARITY_FLOOR) / (SIMILARITY_SURE - SIMILARITY_FLOOR)
             guesses.append(Guess(word=word, domain=domain, name=name, form=form,

@@ -172,7 +172,7 @@ def _sure_guesses(tokenised: list[tuple[list[str], list[str]]], language: str,
         unknown += [word for word in recognise(tokens, language)[1] if word not in unknown]
     if not unknown:
         return {}
-    guesses = (resolver or shared_resolver()).guess(unknown)
+    guesses = (resolver or shared_resolver()).guess(unknown, language=language)
     return {guess.word: guess for guess in guesses if guess.usable}
 
 
