@@ -168,7 +168,7 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
                                  subject_ref=video_id, text="\n".join(lines)))
     notes = _warnings(storyboard)
     for note in notes:
-        logger.warning(note)
+        logger.info(note)  # returned in GenerateResult.warnings; the CLI prints them
     progress("plan", 1, 1)
     seconds["plan"], clock = time.perf_counter() - clock, time.perf_counter()
 
