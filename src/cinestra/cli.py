@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cinestra import __version__
 from cinestra.errors import CinestraError
 from cinestra.pipeline import STAGES, generate
-from cinestra.plan import make_storyboard
+from cinestra.plan import plan_storyboard
 from cinestra.request import SIZES, check_request
 from cinestra.safety import ModerationBlocked
 
@@ -81,7 +81,8 @@ def plan_command(
     """Show what the planner understood of PROMPT."""
     try:
         request = check_request(prompt=prompt, seconds=str(seconds), seed=seed)
-        storyboard = make_storyboard(request.prompt, seconds=request.seconds, seed=request.seed)
+        storyboard = plan_storyboard(request.prompt, seconds=request.seconds,
+                                     seed=request.seed)
     except CinestraError as error:
         raise _fail(error) from None
     if json:

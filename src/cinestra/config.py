@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     c2pa_private_key: Path | None = None
     # Operator moderation policy (thresholds, categories on/off); unset means the defaults.
     safety_policy: Path | None = None
+    # An OpenAI-compatible chat endpoint that plans prompts ("http://host:8000/v1"); unset,
+    # or on any failure of it, the rule-based planner plans.
+    planner_url: str | None = None
+    planner_model: str = "default"
+    planner_api_key: str | None = None  # sent as a Bearer token; never logged
+    planner_timeout_s: float = 30.0
 
 
 def get_settings() -> Settings:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from cinestra.config import Settings, get_settings
 from cinestra.errors import CinestraError
 from cinestra.media import write_mp4
-from cinestra.plan import Storyboard, make_storyboard
+from cinestra.plan import Storyboard, plan_storyboard
 from cinestra.provenance import (
     FrameMarker,
     KeysMissing,
@@ -160,7 +160,8 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
 
     # 2. Plan, and screen the dialogue the plan will put in characters' mouths
     progress("plan", 0, 1)
-    storyboard = make_storyboard(request.prompt, seconds=request.seconds, seed=request.seed)
+    storyboard = plan_storyboard(request.prompt, seconds=request.seconds, seed=request.seed,
+                                 settings=settings)
     lines = [cue.text for shot in storyboard.shots for cue in shot.cues if cue.kind == "dialogue"]
     if lines:
         verdicts.append(_enforce(screen_dialogue(lines, policy=policy, cameo_owners=cameo_owners),
