@@ -121,12 +121,13 @@ def test_a_broken_answer_falls_back_to_the_rule_planner(
 
 def test_a_slow_endpoint_times_out_and_falls_back(chat: tuple[FakeChat, str]) -> None:
     fake, url = chat
+    # A valid answer, but later than the timeout: only the rule planner's board proves the
+    # client gave up (no wall-clock assertion).
     fake.body, fake.delay_s = completion(answer_json()), 1.5
-    started = time.perf_counter()
     settings = settings_for(url).model_copy(update={"planner_timeout_s": 0.3})
     board = plan_storyboard(PROMPT, seconds=SECONDS, settings=settings)
-    assert time.perf_counter() - started < 1.4
     assert board == make_storyboard(PROMPT, seconds=SECONDS)
+    assert len(fake.requests) == 1
 
 
 def test_an_unreachable_endpoint_falls_back() -> None:
