@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from cinestra.config import Settings
 from cinestra.errors import EngineUnavailable
+from cinestra.once import process_wide
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +87,7 @@ class Embedder:
         return matrix
 
 
-_shared: Embedder | None = None
-_shared_lock = threading.Lock()
-
-
+@process_wide
 def shared_embedder() -> Embedder:
     """The process-wide embedder: one model in memory whoever asks."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = Embedder()
-        return _shared
+    return Embedder()

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from cinestra.embedding import Embedder, Matrix, shared_embedder
+from cinestra.once import process_wide
 from cinestra.plan.catalog import Action, Catalog, SubjectKind, Term, load_catalog
 
 DOMAINS = ("subjects", "actions", "places", "weather", "styles", "music", "effects")
@@ -120,14 +121,7 @@ class TermResolver:
         self._embedder.embed(["warm up"])
 
 
-_shared: TermResolver | None = None
-_shared_lock = threading.Lock()
-
-
+@process_wide
 def shared_resolver() -> TermResolver:
     """The process-wide resolver (built on first use, not at import)."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = TermResolver()
-        return _shared
+    return TermResolver()

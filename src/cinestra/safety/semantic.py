@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from cinestra.embedding import Embedder, Matrix, shared_embedder
+from cinestra.once import process_wide
 from cinestra.safety.verdict import CATEGORIES
 
 TOP_K = 2  # a category's similarity is the mean of its TOP_K nearest references
@@ -99,14 +100,7 @@ def _top_mean(similarities: Matrix) -> float:
     return float(np.sort(similarities)[-k:].mean())
 
 
-_default: SemanticMatcher | None = None
-_default_lock = threading.Lock()
-
-
+@process_wide
 def default_matcher() -> SemanticMatcher:
     """The process-wide matcher (created on first use, not at import)."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = SemanticMatcher()
-        return _default
+    return SemanticMatcher()
