@@ -211,3 +211,55 @@ def test_the_speaker_is_someone_not_something():
 def test_a_puddle_wets_the_ground_not_the_subject(prompt):
     (shot,) = plan(prompt).shots
     assert shot.setting.wet and shot.subjects[0].states == []
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a ball rolls, falls, and bounces",
+        "une balle roule, tombe et rebondit",
+        "a wooden box slides, tips over, and rests",
+        "une boîte glisse, bascule, puis reste immobile",
+    ],
+)
+def test_every_verb_of_a_list_is_the_same_subject_s(prompt):
+    (shot,) = plan(prompt).shots
+    (subject,) = shot.subjects
+    assert len(shot.actions) == 3
+    assert {a.subject for a in shot.actions} == {subject.id}
+
+
+def test_a_verb_list_keeps_its_subject_apart_from_the_next_one():
+    (shot,) = plan("a dog runs, jumps, and a cat sleeps").shots
+    assert [(a.subject, a.verb) for a in shot.actions] == [
+        ("dog_1", "run"), ("dog_1", "jump"), ("cat_1", "sleep")]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "sizes"),
+    [
+        ("A fox sits in the snow. Close-up: the fox yawns.", ["medium", "close_up"]),
+        ("Un renard est assis dans la neige. Gros plan : le renard dort.",
+         ["medium", "close_up"]),
+        ("Close-up: a fox sleeps. Wide shot: the fox runs into the forest.",
+         ["close_up", "wide"]),
+        ("Gros plan : un renard dort. Plan large : le renard court dans la forêt.",
+         ["close_up", "wide"]),
+    ],
+)
+def test_a_shot_size_heading_starts_a_new_shot(prompt, sizes):
+    board = plan(prompt)
+    assert [shot.camera.shot_size for shot in board.shots] == sizes
+    assert [s.id for shot in board.shots for s in shot.subjects] == ["fox_1", "fox_1"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "count"),
+    [
+        ("a fox runs, wide shot: very fast", 1),  # inside a sentence: no new shot
+        ("Shot 1: a fox. Shot 2: Close-up: the fox sleeps.", 2),
+        ("Un renard dort. Ensuite, gros plan : il se réveille.", 2),
+    ],
+)
+def test_a_heading_inside_a_sentence_or_after_a_marker_adds_no_shot(prompt, count):
+    assert len(plan(prompt).shots) == count
