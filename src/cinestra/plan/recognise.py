@@ -173,6 +173,14 @@ def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int)
     if "subjects" in domains and "actions" in domains:
         # "sur le lit" is a bed, "elle lit" reads
         return by_domain["subjects"] if after_determiner else by_domain["actions"]
+    if "places" in domains and "actions" in domains:
+        # "une ferme" is a farm, "il ferme la porte" closes it
+        return by_domain["places"] if after_determiner else by_domain["actions"]
+    if "states" in domains and "actions" in domains:
+        # "opened the box", "a ouvert la porte" act on an object; "an open door", "the
+        # door is closed", "une fenêtre ouverte" describe one
+        acting = _next(tokens, start + length) in DETERMINERS
+        return by_domain["actions"] if acting else by_domain["states"]
     if "effects" in domains and "actions" in domains:
         # "waves crashing" opens a clause: the sound; "one of them waves": the verb
         opening = _previous(tokens, start) in ("", BREAK) or after_determiner
@@ -247,4 +255,6 @@ def _unknown_noun(meaning: Meaning, tokens: list[str], start: int) -> bool:
     if meaning.domain != "actions" or "noun" in meaning.tags:
         return False
     previous = _previous(tokens, start)
+    if previous == "l" and "finite" in meaning.tags:
+        return False  # "l'attrape", "l'ouvre": an object pronoun before the verb
     return previous in DETERMINERS and previous not in ("de", "du", "d")
