@@ -305,6 +305,8 @@ def test_people_actions(prompt, expected):
         ("un cerf-volant dans le ciel", "sky", False),
         ("a cat in the garden", "garden", False),
         ("un chat dans le jardin", "garden", False),
+        ("a cat on a bridge", "bridge", False),
+        ("un chat sur un vieux pont", "bridge", False),
         ("a dog on the road", "street", False),
         ("un chien sur la route", "street", False),
     ],
@@ -354,3 +356,10 @@ def test_french_homographs_by_context(prompt, kinds, place, actions):
     assert [s.kind for s in shot.subjects] == kinds
     assert shot.setting.place == place
     assert verbs(board) == actions
+
+
+@pytest.mark.parametrize("prompt", ["a bus crosses a bridge", "un bus traverse un pont"])
+def test_a_bridge_acted_on_is_a_thing(prompt):
+    (shot,) = plan(prompt).shots
+    assert [s.kind for s in shot.subjects] == ["bus", "bridge"]
+    assert shot.setting.place == "floor"

@@ -155,6 +155,23 @@ def _worn(tokens: list[str], start: int) -> bool:
     return False
 
 
+def _after(tokens: list[str], start: int, words: Collection[str]) -> bool:
+    """Whether one of `words` comes before `start`, past determiners and modifiers."""
+    index = _index()
+    position = start - 1
+    while position >= 0:
+        token = tokens[position]
+        if token in words:
+            return True
+        meanings = index.get(token, ())
+        skipped = ("colors", "sizes", "materials", "states")
+        if token in DETERMINERS or any(m.domain in skipped for m in meanings):
+            position -= 1
+            continue
+        return False
+    return False
+
+
 def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int) -> Meaning:
     domains = {m.domain for m in meanings}
     after_determiner = _previous(tokens, start) in DETERMINERS
@@ -165,6 +182,10 @@ def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int)
         # "a glass vase" (a material) but "a glass" (the thing)
         material = _starts_subject(tokens, start + length)
         return by_domain["materials"] if material else by_domain["subjects"]
+    if "places" in domains and "subjects" in domains:
+        # "on a bridge" is where the shot happens; "crossing a bridge", the thing crossed
+        where = _after(tokens, start, lexicon.ON_PLACE)
+        return by_domain["places"] if where else by_domain["subjects"]
     if "subjects" in domains and "music" in domains:
         # "rock music" and "musique rock" are music; "a mossy rock" is a stone
         neighbours = {_previous(tokens, start), _next(tokens, start + length)}

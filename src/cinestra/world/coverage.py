@@ -24,7 +24,7 @@ PLACE_STAND_INS = {
     "underwater": "room", "space": "room",
     # built-up outdoors: the street
     "rooftop": "street", "city": "street", "alley": "street", "market": "street",
-    "train_station": "street", "airport": "street", "harbor": "street",
+    "train_station": "street", "airport": "street", "harbor": "street", "bridge": "street",
     # open ground: the park's lawn
     "beach": "park", "field": "park", "savanna": "park", "forest": "park", "jungle": "park",
     "mountain": "park", "snowfield": "park", "desert": "park", "playground": "park",
