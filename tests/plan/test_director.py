@@ -211,3 +211,155 @@ def test_the_speaker_is_someone_not_something():
 def test_a_puddle_wets_the_ground_not_the_subject(prompt):
     (shot,) = plan(prompt).shots
     assert shot.setting.wet and shot.subjects[0].states == []
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a ball rolls, falls, and bounces",
+        "une balle roule, tombe et rebondit",
+        "a wooden box slides, tips over, and rests",
+        "une boîte glisse, bascule, puis reste immobile",
+    ],
+)
+def test_every_verb_of_a_list_is_the_same_subject_s(prompt):
+    (shot,) = plan(prompt).shots
+    (subject,) = shot.subjects
+    assert len(shot.actions) == 3
+    assert {a.subject for a in shot.actions} == {subject.id}
+
+
+def test_a_verb_list_keeps_its_subject_apart_from_the_next_one():
+    (shot,) = plan("a dog runs, jumps, and a cat sleeps").shots
+    assert [(a.subject, a.verb) for a in shot.actions] == [
+        ("dog_1", "run"), ("dog_1", "jump"), ("cat_1", "sleep")]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "sizes"),
+    [
+        ("A fox sits in the snow. Close-up: the fox yawns.", ["medium", "close_up"]),
+        ("Un renard est assis dans la neige. Gros plan : le renard dort.",
+         ["medium", "close_up"]),
+        ("Close-up: a fox sleeps. Wide shot: the fox runs into the forest.",
+         ["close_up", "wide"]),
+        ("Gros plan : un renard dort. Plan large : le renard court dans la forêt.",
+         ["close_up", "wide"]),
+    ],
+)
+def test_a_shot_size_heading_starts_a_new_shot(prompt, sizes):
+    board = plan(prompt)
+    assert [shot.camera.shot_size for shot in board.shots] == sizes
+    assert [s.id for shot in board.shots for s in shot.subjects] == ["fox_1", "fox_1"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "count"),
+    [
+        ("a fox runs, wide shot: very fast", 1),  # inside a sentence: no new shot
+        ("Shot 1: a fox. Shot 2: Close-up: the fox sleeps.", 2),
+        ("Un renard dort. Ensuite, gros plan : il se réveille.", 2),
+    ],
+)
+def test_a_heading_inside_a_sentence_or_after_a_marker_adds_no_shot(prompt, count):
+    assert len(plan(prompt).shots) == count
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a girl gives a flower to a boy who smiles", {("girl", "give"), ("boy", "smile")}),
+        ("une fille donne une fleur à un garçon qui sourit",
+         {("girl", "give"), ("boy", "smile")}),
+        ("a man opens the door and closes the window", {("man", "open"), ("man", "close")}),
+        ("un homme ouvre la porte et ferme la fenêtre", {("man", "open"), ("man", "close")}),
+        ("a boy throws a ball and a girl catches it", {("boy", "throw"), ("girl", "catch")}),
+        ("un garçon lance un ballon et une fille l'attrape",
+         {("boy", "throw"), ("girl", "catch")}),
+        ("a woman pushes a cart while a man pulls a sled",
+         {("woman", "push"), ("man", "pull")}),
+        ("une femme pousse un chariot pendant qu'un homme tire une luge",
+         {("woman", "push"), ("man", "pull")}),
+        ("a child climbs, sings, laughs and cries", {("child", v) for v in (
+            "climb", "sing", "laugh", "cry")}),
+        ("un enfant grimpe, chante, rit et pleure", {("child", v) for v in (
+            "climb", "sing", "laugh", "cry")}),
+        ("a man and a woman hug and kiss", {(k, v) for k in ("man", "woman")
+                                           for v in ("hug", "kiss")}),
+        ("un homme et une femme s'enlacent et s'embrassent", {(k, v) for k in ("man", "woman")
+                                                            for v in ("hug", "kiss")}),
+    ],
+)
+def test_people_actions(prompt, expected):
+    assert verbs(plan(prompt)) == expected
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place", "indoor"),
+    [
+        ("a goat on a hill", "hill", False),
+        ("une chèvre sur une colline", "hill", False),
+        ("a truck on the highway", "highway", False),
+        ("un camion sur l'autoroute", "highway", False),
+        ("a kite high in the sky", "sky", False),
+        ("un cerf-volant dans le ciel", "sky", False),
+        ("a cat in the garden", "garden", False),
+        ("un chat dans le jardin", "garden", False),
+        ("a cat on a bridge", "bridge", False),
+        ("un chat sur un vieux pont", "bridge", False),
+        ("a dog on the road", "street", False),
+        ("un chien sur la route", "street", False),
+    ],
+)
+def test_new_places(prompt, place, indoor):
+    setting = plan(prompt).shots[0].setting
+    assert (setting.place, setting.indoor) == (place, indoor)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "states"),
+    [
+        ("an old car and an empty bottle", [["old"], ["empty"]]),
+        ("une vieille voiture et une bouteille vide", [["old"], ["empty"]]),
+        ("a mossy rock and a crowded bus", [["mossy"], ["busy"]]),
+        ("un rocher moussu et un bus bondé", [["mossy"], ["busy"]]),
+        ("an open door and a closed box", [["open"], ["closed"]]),
+        ("une porte ouverte et une boîte fermée", [["open"], ["closed"]]),
+    ],
+)
+def test_new_states(prompt, states):
+    board = plan(prompt)
+    assert [s.states for s in board.shots[0].subjects] == states
+    assert board.unresolved == []
+
+
+def test_a_busy_or_empty_place_is_understood():
+    for prompt in ("a busy street, an empty highway", "une rue animée, une autoroute déserte"):
+        board = plan(prompt)
+        assert board.shots[0].setting.place == "street"
+        assert board.unresolved == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kinds", "place", "actions"),
+    [
+        ("un fermier dort dans une ferme", ["farmer"], "field", {("farmer", "sleep")}),
+        ("le fermier ferme la porte", ["farmer", "door"], "floor", {("farmer", "close")}),
+        ("un serveur porte un gâteau", ["waiter", "cake"], "floor", {("waiter", "carry")}),
+        ("une femme en pull ouvre la porte", ["woman", "door"], "floor", {("woman", "open")}),
+        ("un oiseau vole au-dessus de la porte", ["bird", "door"], "floor", {("bird", "fly")}),
+    ],
+)
+def test_french_homographs_by_context(prompt, kinds, place, actions):
+    board = plan(prompt)
+    (shot,) = board.shots
+    assert [s.kind for s in shot.subjects] == kinds
+    assert shot.setting.place == place
+    assert verbs(board) == actions
+
+
+@pytest.mark.parametrize("prompt", ["a bus crosses a bridge", "un bus traverse un pont"])
+def test_a_bridge_acted_on_is_a_thing(prompt):
+    (shot,) = plan(prompt).shots
+    assert [s.kind for s in shot.subjects] == ["bus", "bridge"]
+    assert shot.setting.place == "floor"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -190,6 +191,10 @@ class Catalog(_Frozen):
             for kind in city.landmarks:
                 if kind not in self.subjects or self.subjects[kind].family != "landmark":
                     raise ValueError(f"cities.{name}: {kind!r} is not a landmark subject")
+
+    def index_of(self, domain: str) -> Mapping[str, str]:
+        """Every form of `domain` (as `text.tokenize` joins them) -> its entry name."""
+        return self._index[domain]
 
     def find(self, domain: str, phrase: str) -> str | None:
         """The name of the `domain` entry that `phrase` (any case, hyphens...) is a form of.

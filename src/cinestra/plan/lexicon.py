@@ -61,6 +61,10 @@ PROGRESSIVE = {"en train de", "en train d", "in the middle of", "about to"}
 WEARING = {"in", "en", "with", "avec", "wearing", "dressed in", "vêtu de", "vêtue de",
            "vêtus de", "vêtues de", "habillé en", "habillée en", "habillés en", "habillées en"}
 
+# Words after which a thing that is also a place ("bridge", "pont") is where the shot happens:
+# "a cat on a bridge" stands there, "a bus crossing a bridge" acts on the thing.
+ON_PLACE = {"on", "onto", "in", "at", "under", "sur", "sous", "dans", "au"}
+
 # Nouns that are far more often verbs: a subject only after a determiner ("a ball can roll").
 NOUN_AFTER_DETERMINER = {"can", "die", "cans"}
 

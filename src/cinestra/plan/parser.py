@@ -122,7 +122,7 @@ def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0,
         raise InvalidRequest(f"seconds: must be positive, got {seconds}")
 
     # 2. Split into shots and give each its length
-    segments = split_shots(text)
+    segments = split_shots(text, headings=load_catalog().index_of("shot_sizes"))
     if not segments:
         raise InvalidRequest(f"prompt: no words to plan in {prompt!r}")
     durations = shot_durations(segments, Fraction(seconds))

@@ -155,6 +155,23 @@ def _worn(tokens: list[str], start: int) -> bool:
     return False
 
 
+def _after(tokens: list[str], start: int, words: Collection[str]) -> bool:
+    """Whether one of `words` comes before `start`, past determiners and modifiers."""
+    index = _index()
+    position = start - 1
+    while position >= 0:
+        token = tokens[position]
+        if token in words:
+            return True
+        meanings = index.get(token, ())
+        skipped = ("colors", "sizes", "materials", "states")
+        if token in DETERMINERS or any(m.domain in skipped for m in meanings):
+            position -= 1
+            continue
+        return False
+    return False
+
+
 def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int) -> Meaning:
     domains = {m.domain for m in meanings}
     after_determiner = _previous(tokens, start) in DETERMINERS
@@ -165,6 +182,10 @@ def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int)
         # "a glass vase" (a material) but "a glass" (the thing)
         material = _starts_subject(tokens, start + length)
         return by_domain["materials"] if material else by_domain["subjects"]
+    if "places" in domains and "subjects" in domains:
+        # "on a bridge" is where the shot happens; "crossing a bridge", the thing crossed
+        where = _after(tokens, start, lexicon.ON_PLACE)
+        return by_domain["places"] if where else by_domain["subjects"]
     if "subjects" in domains and "music" in domains:
         # "rock music" and "musique rock" are music; "a mossy rock" is a stone
         neighbours = {_previous(tokens, start), _next(tokens, start + length)}
@@ -173,6 +194,14 @@ def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int)
     if "subjects" in domains and "actions" in domains:
         # "sur le lit" is a bed, "elle lit" reads
         return by_domain["subjects"] if after_determiner else by_domain["actions"]
+    if "places" in domains and "actions" in domains:
+        # "une ferme" is a farm, "il ferme la porte" closes it
+        return by_domain["places"] if after_determiner else by_domain["actions"]
+    if "states" in domains and "actions" in domains:
+        # "opened the box", "a ouvert la porte" act on an object; "an open door", "the
+        # door is closed", "une fenêtre ouverte" describe one
+        acting = _next(tokens, start + length) in DETERMINERS
+        return by_domain["actions"] if acting else by_domain["states"]
     if "effects" in domains and "actions" in domains:
         # "waves crashing" opens a clause: the sound; "one of them waves": the verb
         opening = _previous(tokens, start) in ("", BREAK) or after_determiner
@@ -247,4 +276,6 @@ def _unknown_noun(meaning: Meaning, tokens: list[str], start: int) -> bool:
     if meaning.domain != "actions" or "noun" in meaning.tags:
         return False
     previous = _previous(tokens, start)
+    if previous == "l" and "finite" in meaning.tags:
+        return False  # "l'attrape", "l'ouvre": an object pronoun before the verb
     return previous in DETERMINERS and previous not in ("de", "du", "d")

@@ -32,6 +32,7 @@ class _Clause:
     relative: bool = False  # after "qui"/"who": the next verb is the last noun's
     doing: bool = False  # after "doing"/"fait": an action noun is the last noun's
     soft: bool = False  # opened by "and"/"while", not by punctuation
+    listed: bool = False  # opened by a comma right after a verb: "rolls, falls, and bounces"
 
 
 class ShotBuilder:
@@ -118,7 +119,8 @@ class ShotBuilder:
 
     # -- clauses and nouns -------------------------------------------------------------
     def _end_clause(self, *, hard: bool) -> None:
-        self.clause = _Clause(soft=not hard)
+        listed = hard and self.previous is not None and self.previous.domain == "actions"
+        self.clause = _Clause(soft=not hard, listed=listed)
         self.count, self.definite, self.relation, self.in_phrase = None, False, None, False
         if hard:
             self.pending = {}
@@ -195,8 +197,8 @@ class ShotBuilder:
         agents = [d for d in self.clause.agents]
         if participle and nearest is not None and (self.clause.verbs or nearest not in agents):
             agents = [nearest]  # "a skater doing", "un chiot qui court", after the verb
-        if not agents and self.clause.soft:
-            agents = list(self.last_agent)  # "rolls across, then falls": the same one
+        if not agents and (self.clause.soft or self.clause.listed):
+            agents = list(self.last_agent)  # "rolls across, then falls", "rolls, falls"
         if not agents:
             if nearest is None and (participle or "infinitive" in tags):
                 self.forward_verbs.append(item.name)  # "bouncing balls"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -20,6 +21,9 @@ _SHOT_MARKER = re.compile(
     r"|(?:^|(?<=[.!?»\"”]))\s*(?:then|puis|ensuite)\b\s*,?",
     re.IGNORECASE,
 )
+# "Wide shot:", "Gros plan :" opening a sentence after the first: a heading, checked against
+# the shot sizes `split_shots` is given; the heading stays in the shot, which reads its size.
+_HEADING = re.compile(r"(?<=[.!?»\"”])\s*([^\W\d_][^.!?:\"“”«»\d]{0,40}?)\s*:")
 # "8 seconds:" names the clip's length (a request field), not a count of anything.
 _LENGTH = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:s|sec|secs|seconds|secondes)\b\s*:?", re.IGNORECASE)
 
@@ -38,18 +42,30 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", " ").replace("'", " ").replace("-", " "))
 
 
-def split_shots(text: str) -> list[Segment]:
-    """Split at shot markers; no marker means one shot. Empty pieces are dropped."""
+def split_shots(text: str, headings: Collection[str] = ()) -> list[Segment]:
+    """Split at shot markers and at sentence-opening `headings` ("wide shot", as `tokenize`
+    joins them); no marker means one shot. Empty pieces are dropped."""
     segments: list[Segment] = []
     cursor = 0
     seconds: Fraction | None = None
     for match in _SHOT_MARKER.finditer(text):
-        _append(segments, text[cursor : match.start()], seconds)
+        _append_headed(segments, text[cursor : match.start()], seconds, headings)
         found = match.group(1)
         seconds = Fraction(found.replace(",", ".")) if found else None
         cursor = match.end()
-    _append(segments, text[cursor:], seconds)
+    _append_headed(segments, text[cursor:], seconds, headings)
     return segments
+
+
+def _append_headed(segments: list[Segment], piece: str, seconds: Fraction | None,
+                   headings: Collection[str]) -> None:
+    # A heading starts a new shot; the piece's own length stays with its first part.
+    cursor = 0
+    for match in _HEADING.finditer(piece):
+        if " ".join(tokenize(match.group(1))) in headings:
+            _append(segments, piece[cursor : match.start()], seconds)
+            seconds, cursor = None, match.start()
+    _append(segments, piece[cursor:], seconds)
 
 
 def _append(segments: list[Segment], piece: str, seconds: Fraction | None) -> None:

@@ -24,11 +24,12 @@ PLACE_STAND_INS = {
     "underwater": "room", "space": "room",
     # built-up outdoors: the street
     "rooftop": "street", "city": "street", "alley": "street", "market": "street",
-    "train_station": "street", "airport": "street", "harbor": "street",
+    "train_station": "street", "airport": "street", "harbor": "street", "bridge": "street",
     # open ground: the park's lawn
     "beach": "park", "field": "park", "savanna": "park", "forest": "park", "jungle": "park",
     "mountain": "park", "snowfield": "park", "desert": "park", "playground": "park",
     "stadium": "park", "lake": "park", "river": "park", "ocean": "park", "moon": "park",
+    "garden": "park", "hill": "park", "sky": "park", "highway": "street",
 }
 SHOT_SIZES = ("extreme_wide", "wide", "medium", "close_up", "extreme_close_up")
 SHOT_SIZE_STAND_INS = {"full": "wide", "medium_close_up": "close_up"}
