@@ -132,10 +132,13 @@ def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0,
     tokenised = [clause_tokens(segment.text) for segment in segments]
     language = detect_language([token for tokens, _ in tokenised for token in tokens])
 
-    # 4. Words the catalog does not list: read as their nearest entry when the model is sure
-    guesses = _sure_guesses(tokenised, language, resolver)
+    # 4. Catalog items; words the catalog does not list are read as their nearest entry
+    # when the model is sure, and only then are the segments recognised again
+    recognised = [recognise(tokens, language) for tokens, _ in tokenised]
+    guesses = _sure_guesses([unknown for _, unknown in recognised], language, resolver)
     if guesses:
         tokenised = [(_read_as(tokens, guesses), quotes) for tokens, quotes in tokenised]
+        recognised = [recognise(tokens, language) for tokens, _ in tokenised]
 
     # 5. Parse shot by shot; subjects keep their ids, the setting carries over
     registry = Registry()
@@ -143,8 +146,8 @@ def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0,
     unresolved: list[str] = []
     start = Fraction(0)
     for index, (segment, duration) in enumerate(zip(segments, durations, strict=True)):
-        tokens, quotes = tokenised[index]
-        items, unknown = recognise(tokens, language)
+        quotes = tokenised[index][1]
+        items, unknown = recognised[index]
         builder = ShotBuilder(registry)
         builder.feed(items, quotes)
         shots.append(_shot(builder, index=index, start=start, duration=duration,
@@ -164,12 +167,12 @@ def make_storyboard(prompt: str, *, seconds: Fraction, seed: int = 0,
     )
 
 
-def _sure_guesses(tokenised: list[tuple[list[str], list[str]]], language: str,
+def _sure_guesses(unknown_per_segment: list[list[str]], language: str,
                   resolver: TermResolver | None) -> dict[str, Guess]:
     """Unknown word -> its nearest catalog entry, for the words the model is sure of."""
     unknown: list[str] = []
-    for tokens, _ in tokenised:
-        unknown += [word for word in recognise(tokens, language)[1] if word not in unknown]
+    for words in unknown_per_segment:
+        unknown += [word for word in words if word not in unknown]
     if not unknown:
         return {}
     guesses = (resolver or shared_resolver()).guess(unknown, language=language)
