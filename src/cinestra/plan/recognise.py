@@ -139,24 +139,10 @@ def _determined(tokens: list[str], start: int) -> bool:
     return previous in DETERMINERS or previous.isdigit() or modifier
 
 
-def _worn(tokens: list[str], start: int) -> bool:
-    """Whether a wearing word ("in", "en", "avec") comes before, past determiners and colours."""
-    index = _index()
-    position = start - 1
-    while position >= 0:
-        token = tokens[position]
-        if token in lexicon.WEARING:
-            return True
-        meanings = index.get(token, ())
-        if token in DETERMINERS or any(m.domain in ("colors", "sizes") for m in meanings):
-            position -= 1
-            continue
-        return False
-    return False
-
-
-def _after(tokens: list[str], start: int, words: Collection[str]) -> bool:
-    """Whether one of `words` comes before `start`, past determiners and modifiers."""
+def _after(tokens: list[str], start: int, words: Collection[str],
+           skipping: tuple[str, ...] = ("colors", "sizes", "materials", "states")) -> bool:
+    """Whether one of `words` comes before `start`, past determiners and the modifiers of
+    the `skipping` domains ("in a blue jacket", "sur un vieux pont")."""
     index = _index()
     position = start - 1
     while position >= 0:
@@ -164,8 +150,7 @@ def _after(tokens: list[str], start: int, words: Collection[str]) -> bool:
         if token in words:
             return True
         meanings = index.get(token, ())
-        skipped = ("colors", "sizes", "materials", "states")
-        if token in DETERMINERS or any(m.domain in skipped for m in meanings):
+        if token in DETERMINERS or any(m.domain in skipping for m in meanings):
             position -= 1
             continue
         return False
@@ -176,7 +161,8 @@ def _choose(meanings: list[Meaning], tokens: list[str], start: int, length: int)
     domains = {m.domain for m in meanings}
     after_determiner = _previous(tokens, start) in DETERMINERS
     by_domain = {m.domain: m for m in meanings}
-    if "clothing" in domains and _worn(tokens, start):
+    if "clothing" in domains and _after(tokens, start, lexicon.WEARING,
+                                        skipping=("colors", "sizes")):
         return by_domain["clothing"]  # "in a jacket", "en veste"
     if "materials" in domains and "subjects" in domains:
         # "a glass vase" (a material) but "a glass" (the thing)
