@@ -24,14 +24,10 @@ from cinestra.config import Settings, get_settings
 from cinestra.errors import InvalidRequest
 from cinestra.plan.catalog import load_catalog
 from cinestra.plan.parser import make_storyboard
-from cinestra.plan.storyboard import Shot, Storyboard
+from cinestra.plan.storyboard import NAMED_DOMAINS, Shot, Storyboard
 
 logger = logging.getLogger(__name__)
 
-# The catalog domains whose names the model must use, as the contract checks them.
-NAMED_DOMAINS = ("subjects", "actions", "places", "cities", "times", "weather", "shot_sizes",
-                 "angles", "moves", "lenses", "focus", "styles", "lighting", "colors", "sizes",
-                 "materials", "clothing", "states", "relations")
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
 
 
@@ -122,7 +118,8 @@ def _first_line(error: Exception) -> str:
 
 @cache
 def instructions() -> str:
-    """The system message: the task, the names the contract accepts and the answer's schema."""
+    """The system message: the task, the names the contract accepts (every domain it checks)
+    and the answer's schema."""
     catalog = load_catalog()
     names = {domain: sorted(getattr(catalog, domain)) for domain in NAMED_DOMAINS}
     return (

@@ -14,8 +14,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 from cinestra.plan.catalog import Family, load_catalog
 
+NAMED_DOMAINS: list[str] = []  # the catalog domains a Storyboard field names, in order
+
 
 def _in_catalog(domain: str) -> AfterValidator:
+    NAMED_DOMAINS.append(domain)
+
     def check(name: str) -> str:
         if name not in getattr(load_catalog(), domain):
             raise ValueError(f"{name!r} is not a catalog {domain} name")
