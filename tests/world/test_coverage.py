@@ -63,7 +63,6 @@ def test_unmodelled_subjects_are_left_out_with_a_warning():
     assert adapted.warnings == [
         "elephant: not shown by the previz engine yet",
         "place jazz club: shown as room by the previz engine",
-        "jazz: music is not in the soundtrack yet",
         "angle dutch: shown as eye level by the previz engine",
         "move crane up: shown as dolly out by the previz engine",
         "style anime: shown as natural by the previz engine",
@@ -72,6 +71,8 @@ def test_unmodelled_subjects_are_left_out_with_a_warning():
     assert [b.kind for b in timeline.bodies if not b.static] == ["ball"]
     assert (timeline.environment.place, timeline.environment.look) == ("room", "natural")
     assert timeline.impacts  # the ball still bounces
+    assert timeline.music is not None and timeline.music.genre == "jazz"  # scored, not dropped
+    assert timeline.environment.setting == "jazz_club"  # heard as a club, shown as a room
 
 
 def test_verbs_a_prop_cannot_do_are_reported():

@@ -139,7 +139,7 @@ def adapt(shot: Shot) -> Adapted:
     if shot.relations:
         notes.append("where subjects stand relative to each other is not staged yet")
     for cue in shot.cues:
-        if cue.kind != "dialogue":
+        if cue.kind == "sfx":  # dialogue and music are voiced and scored by the sound stage
             notes.append(f"{cue.text.replace('_', ' ')}: {cue.kind} is not in the soundtrack yet")
     adapted = shot.model_copy(update={
         "subjects": subjects,

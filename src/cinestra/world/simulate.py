@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Sequence
 from fractions import Fraction
+from typing import Literal
 
 import numpy as np
 
 from cinestra.errors import InvalidRequest
 from cinestra.plan.catalog import load_catalog
-from cinestra.plan.storyboard import Shot, Subject
+from cinestra.plan.storyboard import Cue, Shot, Subject
 from cinestra.world.camera import Framing, camera_path
 from cinestra.world.coverage import adapt
+from cinestra.world.cues import dialogue_lines, footsteps, music_cue, performances
 from cinestra.world.physics import Launch, simulate_bodies
 from cinestra.world.props import COLORS, MATERIALS, PROPS
 from cinestra.world.scenery import Scenery, build_scenery
@@ -151,12 +154,19 @@ def _framing(tracks: list[Track], bodies: list[Body], scenery: Scenery) -> Frami
                    half=(float(half[0]), float(half[1]), float(half[2])))
 
 
-def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int) -> Timeline:
+RAIN_INTENSITY = {"rain": 0.6, "storm": 1.0}
+
+
+def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
+             language: Literal["en", "fr"] = "en", clip_music: Sequence[Cue] = ()) -> Timeline:
     """Build the set, simulate the props with MuJoCo and move the camera for `shot`.
 
     What the world cannot show yet is approximated or left out (`coverage.adapt`, whose
-    warnings the pipeline reports).
+    warnings the pipeline reports). Dialogue, footsteps and playing are timed on the shot's
+    clock for the sound stage; the score is the shot's music cues, else the clip's
+    (`clip_music`), so music runs on across cuts with a new phrase at each.
     """
+    original = shot
     # 1. Check inputs, and keep what the world can build
     first, end = frame_range(shot, fps=fps)
     frame_count = end - first
@@ -179,6 +189,11 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int) -> Timeline:
     framing = _framing(result.tracks, props, scenery)
     camera = camera_path(shot.camera, framing, frame_count=frame_count, aspect=aspect)
 
+    # 5. What is said, played and stepped, on the same clock
+    center = framing.center
+    music = [cue for cue in original.cues if cue.kind == "music"] or list(clip_music)
+    setting = original.setting
+
     return Timeline(
         shot_index=shot.index,
         fps=fps,
@@ -192,9 +207,17 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int) -> Timeline:
             indoor=shot.setting.indoor,
             wet=shot.setting.wet,
             look=shot.style.look,
+            setting=setting.place,
+            weather=setting.weather,
+            rain=RAIN_INTENSITY.get(setting.weather or "", 0.0),
         ),
         bodies=scenery.bodies + props,
         tracks=result.tracks,
         camera=camera,
         impacts=result.impacts,
+        dialogue=dialogue_lines(original, language=language, position=center),
+        music=music_cue(music, section=shot.index, seed=seed),
+        footsteps=footsteps(original, surface=scenery.bodies[0].material, position=center,
+                            seed=seed),
+        performances=performances(original, position=center),
     )

@@ -65,6 +65,15 @@ class Environment(_Frozen):
     indoor: bool
     wet: bool
     look: str  # the Storyboard style look: natural, cinematic, noir, vintage
+    # What the place sounds like: the Storyboard's own place name ("jazz_club", "beach"),
+    # which the previz set (`place`) only stands in for. None: the same as `place`.
+    setting: str | None = None
+    weather: str | None = None  # the Storyboard weather: rain, storm, snow, wind, fog...
+    rain: float = 0.0  # rain intensity 0..1 (storm 1, rain 0.6)
+
+    @property
+    def heard_place(self) -> str:
+        return self.setting or self.place
 
 
 class Impact(_Frozen):
@@ -81,6 +90,65 @@ class Impact(_Frozen):
     size: float  # characteristic size of the smaller body, m (sets the pitch of its modes)
 
 
+Gait = Literal["walk", "run"]
+VisemeShape = Literal["rest", "open", "wide", "round", "closed", "teeth", "tongue"]
+
+
+class DialogueLine(_Frozen):
+    """A line a character says; its first voiced sample plays at `start`."""
+
+    speaker: str  # Subject.id ("woman_1"), or "narrator" when the prompt names nobody
+    # From the speaker's catalog kind, where the word says it: set the voice's range.
+    gender: Literal["male", "female"] | None = None
+    age: Literal["baby", "child", "teen", "adult", "elderly"] | None = None
+    language: Literal["en", "fr"]
+    text: str
+    start: Fraction  # video seconds from the shot start
+    end: Fraction  # the line must be over by then (the next line, or the end of the shot)
+    position: Vec3  # where the speaker stands: the voice pans from there
+
+
+class Viseme(_Frozen):
+    """A mouth shape held from `start` to `end` while `speaker` talks (lip sync)."""
+
+    speaker: str
+    start: Fraction
+    end: Fraction
+    shape: VisemeShape
+    phoneme: str  # the IPA phoneme it comes from ("" for a pause)
+
+
+class MusicCue(_Frozen):
+    """The score under a shot; a shot change starts a new phrase (bar 1 at t = 0)."""
+
+    genre: str  # jazz, orchestral, electronic, lofi, ambient, rock
+    mood: str  # a plan catalog mood: happy, sad, tense, epic, romantic, calm, mysterious...
+    tempo_bpm: int
+    tonic: int  # MIDI note of the key's tonic, 48..59
+    mode: Literal["major", "minor"]
+    section: int  # which phrase of the clip's score this shot plays (0 for the first shot)
+    seed: int
+
+
+class Footstep(_Frozen):
+    time: Fraction  # heel strike
+    subject: str
+    surface: str  # material of the ground: wood, concrete, grass, asphalt, tile...
+    gait: Gait
+    weight_kg: float
+    position: Vec3
+
+
+class Performance(_Frozen):
+    """A subject playing an instrument from `start` to `end`: notes follow the animation."""
+
+    subject: str
+    instrument: str  # catalog subject kind: piano, saxophone, guitar, drum, violin...
+    start: Fraction
+    end: Fraction
+    position: Vec3
+
+
 class Timeline(_Frozen):
     shot_index: int
     fps: int
@@ -95,6 +163,12 @@ class Timeline(_Frozen):
     tracks: list[Track]
     camera: list[CameraKey]  # one per frame
     impacts: list[Impact]
+    dialogue: list[DialogueLine] = []
+    music: MusicCue | None = None
+    footsteps: list[Footstep] = []
+    performances: list[Performance] = []
+    # Written by the sound stage once the lines are voiced (`sound.speak`), for lip sync.
+    visemes: list[Viseme] = []
 
     def frame_time(self, index: int) -> Fraction:
         """Exact video time shown by frame `index`."""
