@@ -51,7 +51,7 @@ from cinestra.safety import (
 )
 from cinestra.safety.models import SubjectKind
 from cinestra.safety.review import default_url, open_review_db, submit_for_review
-from cinestra.sound import Soundtrack, mix
+from cinestra.sound import Soundtrack, master, mix, speak
 from cinestra.world import Timeline, simulate
 from cinestra.world.coverage import adapt
 
@@ -91,8 +91,6 @@ def _never_stop() -> bool:
 
 def _warnings(storyboard: Storyboard) -> list[str]:
     notes = storyboard.understanding_notes()
-    if any(cue.kind == "dialogue" for shot in storyboard.shots for cue in shot.cues):
-        notes.append("dialogue is planned but not voiced yet: this engine has no speech stage")
     for shot in storyboard.shots:  # what the previz world approximates or leaves out
         notes += [note for note in adapt(shot).warnings if note not in notes]
     return notes
@@ -173,23 +171,28 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
     progress("plan", 1, 1)
     seconds["plan"], clock = time.perf_counter() - clock, time.perf_counter()
 
-    # 3. Simulate each shot
+    # 3. Simulate each shot (the score runs on across cuts that name no music of their own)
     aspect = Fraction(request.width, request.height)
+    clip_music = [cue for shot in storyboard.shots for cue in shot.cues if cue.kind == "music"]
     timelines: list[Timeline] = []
     for shot in storyboard.shots:
         if stop():
             raise Interrupted("stopped during simulation")
-        timelines.append(simulate(shot, fps=request.fps, aspect=aspect, seed=request.seed))
+        timelines.append(simulate(shot, fps=request.fps, aspect=aspect, seed=request.seed,
+                                  language=storyboard.language, clip_music=clip_music))
         progress("world", len(timelines), len(storyboard.shots))
     seconds["world"], clock = time.perf_counter() - clock, time.perf_counter()
 
-    # 4. Sound each shot (placed from the same events the picture shows), then mark it
+    # 4. Sound each shot (placed from the same events the picture shows): voice the lines
+    #    and hand their visemes to the picture, mix; then level the clip and mark it
     payload = payload_for(video_id)
     parts = []
-    for timeline in timelines:
-        parts.append(mix(timeline))
+    for index, timeline in enumerate(timelines):
+        speech = speak(timeline)
+        timelines[index] = timeline.model_copy(update={"visemes": speech.visemes})
+        parts.append(mix(timeline, speech=speech))
         progress("sound", len(parts), len(timelines))
-    soundtrack = mark_audio(Soundtrack.concat(parts), payload)
+    soundtrack = mark_audio(master(Soundtrack.concat(parts)), payload)
     seconds["sound"], clock = time.perf_counter() - clock, time.perf_counter()
 
     # 5. Render, watermark and encode, streamed: frames reach the encoder as they are drawn

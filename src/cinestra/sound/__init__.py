@@ -1,6 +1,9 @@
-"""Sound stage: Timeline → Soundtrack (48 kHz stereo), foley placed from the event track."""
+"""Sound stage: Timeline → Soundtrack (48 kHz stereo): foley, voices, ambience and score,
+all placed from the Timeline's exact times; `master` levels the whole clip."""
 
+from cinestra.sound.master import master
 from cinestra.sound.mixer import mix
 from cinestra.sound.soundtrack import SAMPLE_RATE, Soundtrack, sample_index
+from cinestra.sound.speech import Speech, speak
 
-__all__ = ["SAMPLE_RATE", "Soundtrack", "mix", "sample_index"]
+__all__ = ["SAMPLE_RATE", "Soundtrack", "Speech", "master", "mix", "sample_index", "speak"]

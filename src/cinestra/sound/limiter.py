@@ -18,10 +18,18 @@ RELEASE_S = 0.08
 MARGIN_DB = 0.05  # aim a little under the ceiling so float32 rounding cannot cross it
 
 
-def soft_limit(samples: np.ndarray, *, ceiling_dbfs: float = CEILING_DBFS) -> np.ndarray:
-    """(n, channels) float64 → same shape with every |sample| ≤ 10 ** (ceiling_dbfs / 20)."""
+def soft_limit(samples: np.ndarray, *, ceiling_dbfs: float = CEILING_DBFS,
+               peaks: np.ndarray | None = None) -> np.ndarray:
+    """(n, channels) float64 → same shape with every |sample| ≤ 10 ** (ceiling_dbfs / 20).
+
+    `peaks`, when given, is what the limiter keeps under the ceiling instead of the sample
+    peaks: the true-peak envelope (`loudness.peak_envelope`) for a true-peak limiter.
+    """
     target = 10.0 ** ((ceiling_dbfs - MARGIN_DB) / 20.0)
-    peak_per_sample = np.max(np.abs(samples), axis=1) if samples.size else np.zeros(0)
+    if peaks is not None:
+        peak_per_sample = peaks
+    else:
+        peak_per_sample = np.max(np.abs(samples), axis=1) if samples.size else np.zeros(0)
     if peak_per_sample.size == 0 or float(peak_per_sample.max()) <= target:
         return samples
 

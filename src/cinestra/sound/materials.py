@@ -187,6 +187,39 @@ MATERIALS: dict[str, Material] = {
             noise=0.5,
             radiation=0.3,
         ),
+        Material(
+            name="cloth",
+            base_hz=180.0,
+            ratios=(1.0, 1.8),
+            gains=(1.0, 0.3),
+            decay_s=0.008,
+            damping_slope=0.5,
+            contact_s=5e-3,
+            noise=0.85,
+            radiation=0.15,
+        ),
+        Material(
+            name="flesh",
+            base_hz=140.0,
+            ratios=(1.0, 1.9, 2.7),
+            gains=(1.0, 0.4, 0.2),
+            decay_s=0.015,
+            damping_slope=0.5,
+            contact_s=4e-3,
+            noise=0.5,
+            radiation=0.35,
+        ),
+        Material(
+            name="fur",
+            base_hz=130.0,
+            ratios=(1.0, 1.7),
+            gains=(1.0, 0.3),
+            decay_s=0.01,
+            damping_slope=0.5,
+            contact_s=6e-3,
+            noise=0.9,
+            radiation=0.15,
+        ),
     )
 }
 
@@ -217,6 +250,14 @@ ALIASES: dict[str, str] = {
     "brick": "concrete",
     "drywall": "plaster",
     "road": "asphalt",
+    "fabric": "cloth",
+    "leather": "rubber",
+    "skin": "flesh",
+    "feathers": "fur",
+    "sand": "grass",
+    "snow": "grass",
+    "ice": "glass",
+    "clay": "ceramic",
 }
 
 

@@ -1,10 +1,19 @@
-"""`mix(timeline) -> Soundtrack`: room tone plus one placed impact sound per impact event."""
+"""`mix(timeline) -> Soundtrack`: one shot's foley, voices, ambience and score, in place.
+
+Buses, each placed from the Timeline's exact times: foley (impacts, footsteps, rolling,
+instruments played), dialogue (`speech.speak`), ambience and music. Foley and voices
+share a reverb send for the environment. Dialogue ducks ambience and music (they dip
+before a line starts, so the first word stands clear), and every impact briefly ducks
+the music, so a drum hit can never hide a hit on screen. Loudness is set for the whole
+clip afterwards (`master.master`); here only the peaks are kept under -1 dBFS.
+"""
 
 from __future__ import annotations
 
 import logging
 import math
 import zlib
+from fractions import Fraction
 
 import numpy as np
 
@@ -12,9 +21,13 @@ from cinestra.errors import InvalidRequest
 from cinestra.sound.ambience import room_tone
 from cinestra.sound.limiter import soft_limit
 from cinestra.sound.materials import Material, material
+from cinestra.sound.foley import footstep_bus, playing_bus, rolling_bus
 from cinestra.sound.modal import MAX_SIZE_M, HitBody, impact_sound
-from cinestra.sound.soundtrack import Soundtrack, sample_index
+from cinestra.sound.music import score
+from cinestra.sound.reverb import reverberate
+from cinestra.sound.soundtrack import SAMPLE_RATE, Soundtrack, sample_index
 from cinestra.sound.space import place
+from cinestra.sound.speech import Speech, speak
 from cinestra.world.timeline import Body, CameraKey, Impact, Timeline
 
 logger = logging.getLogger(__name__)
@@ -24,28 +37,105 @@ REFERENCE_AMPLITUDE = 0.3  # peak of a reference hit 2 m from the camera (about 
 LOUDNESS_EXPONENT = 0.7  # amplitude ∝ impulse ** 0.7 (Stevens-like loudness growth)
 MIN_AMPLITUDE = 1e-3
 MAX_AMPLITUDE = 0.9
+DIALOGUE_RMS = 10.0 ** (-24.0 / 20.0)  # a voice 1-2 m away: 25 dB over a quiet room
+DIALOGUE_DUCK_DB = -10.0  # ambience and music under a line
+DUCK_LEAD_S = 0.15
+HIT_DUCK_DB = -8.0  # music around an impact
+HIT_DUCK_S = 0.12
+HIT_LEAD_S = 0.03
 
 
-def mix(timeline: Timeline) -> Soundtrack:
+def mix(timeline: Timeline, *, speech: Speech | None = None) -> Soundtrack:
     """The shot's soundtrack: exactly round(duration * 48000) stereo samples at 48 kHz.
 
-    Every impact's sound starts exactly at ``sample_index(impact.time)``; the same
-    timeline always gives the same samples; the peak stays at or under -1 dBFS.
+    Every impact's sound starts exactly at ``sample_index(impact.time)``, every line's
+    first voiced sample at ``sample_index(line.start)``; the same timeline always gives
+    the same samples; the peak stays at or under -1 dBFS. `speech` is the shot's voiced
+    dialogue when the caller already has it (`speak(timeline)`), else it is voiced here.
     """
     # 1. Check the timeline.
     n_samples = sample_index(timeline.duration)
     if n_samples < 0:
         raise InvalidRequest(f"timeline.duration must be >= 0, got {timeline.duration!r}")
 
-    # 2. Room tone under everything.
-    bus = room_tone(timeline.environment, n_samples=n_samples, seed=timeline.shot_index)
+    # 2. Foley and voices, dry, then the room they are heard in.
+    foley = impact_bus(timeline, n_samples=n_samples)
+    foley += footstep_bus(timeline, n_samples=n_samples)
+    foley += rolling_bus(timeline, n_samples=n_samples)
+    foley += playing_bus(timeline, n_samples=n_samples)
+    if timeline.dialogue and speech is None:
+        speech = speak(timeline)
+    voices = dialogue_bus(timeline, speech, n_samples=n_samples)
+    dry = foley + voices
+    bus = dry + reverberate(dry.mean(axis=1), timeline.environment)
 
-    # 3. One sound per impact, placed at its exact sample.
-    bus += impact_bus(timeline, n_samples=n_samples)
+    # 3. Ambience and music, ducked under the lines and (music) around each hit.
+    under_lines = duck_envelope([(line.start, line.end) for line in timeline.dialogue],
+                                n_samples=n_samples, depth_db=DIALOGUE_DUCK_DB)
+    bus += room_tone(timeline.environment, n_samples=n_samples,
+                     seed=timeline.shot_index) * under_lines[:, None]
+    if timeline.music is not None:
+        hits = [(impact.time, impact.time + HIT_DUCK_S) for impact in timeline.impacts]
+        around_hits = duck_envelope(hits, n_samples=n_samples, depth_db=HIT_DUCK_DB,
+                                    lead_s=HIT_LEAD_S)
+        bus += score(timeline.music, n_samples=n_samples) * (under_lines * around_hits)[:, None]
 
     # 4. Keep the peaks under -1 dBFS without moving any onset.
     limited = soft_limit(bus)
     return Soundtrack(samples=limited.astype(np.float32))
+
+
+def dialogue_bus(timeline: Timeline, speech: Speech | None, *, n_samples: int) -> np.ndarray:
+    """(n_samples, 2): each voiced line at DIALOGUE_RMS, panned from where its speaker is."""
+    bus = np.zeros((n_samples, 2))
+    if speech is None:
+        return bus
+    camera = timeline.camera[0] if timeline.camera else None
+    for voiced in speech.lines:
+        start = sample_index(voiced.line.start)
+        stop = min(n_samples, start + len(voiced.samples))
+        if not 0 <= start < n_samples:
+            logger.warning("line %r starts outside the shot: not heard", voiced.line.text)
+            continue
+        part = voiced.samples[: stop - start]
+        voiced_rms = _voiced_rms(voiced.samples)
+        gain = DIALOGUE_RMS / max(voiced_rms, 1e-9)
+        left, right = place(voiced.line.position, camera, aspect=float(timeline.aspect))
+        # Voices stay near the front: distance changes their level less than a hit's.
+        norm = np.hypot(left, right) / np.sqrt(0.5) or 1.0
+        bus[start:stop, 0] += part * gain * left / norm ** 0.5
+        bus[start:stop, 1] += part * gain * right / norm ** 0.5
+    return bus
+
+
+def duck_envelope(spans: list[tuple[Fraction, Fraction]], *, n_samples: int, depth_db: float,
+                  lead_s: float = DUCK_LEAD_S) -> np.ndarray:
+    """Gain per sample: 1, dipping to depth_db from lead_s before each span to its end."""
+    down = np.zeros(n_samples)
+    for start, end in spans:
+        first = max(0, sample_index(start) - round(lead_s * SAMPLE_RATE))
+        down[first : max(first, min(n_samples, sample_index(end)))] = 1.0
+    if not down.any():
+        return np.ones(n_samples)
+    # Smooth over the lead time, so the dip is complete as the span starts.
+    width = max(1, round(lead_s * SAMPLE_RATE))
+    kernel = np.ones(width) / width
+    smooth = np.convolve(np.concatenate([down, np.zeros(width)]), kernel)[width : width + n_samples]
+    smooth = np.maximum(smooth, down)
+    return np.asarray(10.0 ** (depth_db * smooth / 20.0))
+
+
+def _voiced_rms(samples: np.ndarray) -> float:
+    """RMS of the parts of a line louder than 30 dB under its peak (pauses left out)."""
+    if samples.size == 0:
+        return 0.0
+    hop = SAMPLE_RATE // 100
+    n = len(samples) // hop
+    if n == 0:
+        return float(np.sqrt(np.mean(samples**2)))
+    energy = np.mean(samples[: n * hop].reshape(n, hop) ** 2, axis=1)
+    loud = energy[energy > energy.max() * 1e-3]
+    return float(np.sqrt(loud.mean()))
 
 
 def impact_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
