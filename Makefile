@@ -20,6 +20,7 @@ test: deps $(VENV)/.installed
 
 bench: deps $(VENV)/.installed
 	$(BIN)/python -m bench.generate
+	$(BIN)/python -m bench.sound
 
 # Installs the Debian libraries when root; otherwise prints the exact line to run.
 deps:
@@ -45,6 +46,8 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	# Resemblyzer (tests only) pins a webrtcvad that does not build; [dev] has its deps.
+	$(BIN)/pip install --quiet --no-deps "resemblyzer==0.1.4"
 	@touch $@
 
 clean:

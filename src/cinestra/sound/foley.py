@@ -73,9 +73,9 @@ def rolling_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
         if body.static or len(track.poses) < 3:
             continue
         positions = np.array([pose.pos for pose in track.poses], dtype=np.float64)
-        velocity = np.gradient(positions, 1.0 / timeline.fps, axis=0) * float(timeline.time_scale)
-        ground = positions[:, 2].min()
-        on_ground = (positions[:, 2] - ground < CONTACT_TOLERANCE_M) & (np.abs(velocity[:, 2]) < 0.2)
+        velocity = np.gradient(positions, 1.0 / timeline.fps, axis=0)  # video m/s: as seen
+        low = positions[:, 2] - positions[:, 2].min() < CONTACT_TOLERANCE_M
+        on_ground = low & (np.abs(velocity[:, 2]) < 0.2)
         speed = np.where(on_ground, np.hypot(velocity[:, 0], velocity[:, 1]), 0.0)
         if float(speed.max()) < 0.05:
             continue

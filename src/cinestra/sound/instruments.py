@@ -50,7 +50,7 @@ def piano(pitch: float, seconds: float) -> np.ndarray:
     decay = 1.6 * (261.6 / f0) ** 0.5
     tone = _partials(t, f0, [1.0, 0.5, 0.3, 0.2, 0.12, 0.08], stretch=0.0004,
                      decays=[decay / k**0.7 for k in range(1, 7)])
-    return tone * _envelope(t, attack=ATTACK_S, decay=0.0, release=0.08)
+    return np.asarray(tone * _envelope(t, attack=ATTACK_S, decay=0.0, release=0.08))
 
 
 def electric_piano(pitch: float, seconds: float) -> np.ndarray:
@@ -58,13 +58,13 @@ def electric_piano(pitch: float, seconds: float) -> np.ndarray:
     f0 = hz(pitch)
     bell = 0.3 * np.sin(2 * np.pi * 7.0 * f0 * t) * np.exp(-t / 0.08)
     tone = np.sin(2 * np.pi * f0 * t + 0.8 * np.sin(2 * np.pi * f0 * t) * np.exp(-t / 0.4))
-    return (tone + bell) * _envelope(t, attack=ATTACK_S, decay=1.2, release=0.1)
+    return np.asarray((tone + bell) * _envelope(t, attack=ATTACK_S, decay=1.2, release=0.1))
 
 
 def bass(pitch: float, seconds: float) -> np.ndarray:
     t = _t(seconds)
     tone = _partials(t, hz(pitch), [1.0, 0.45, 0.2, 0.1])
-    return tone * _envelope(t, attack=0.006, decay=0.6, release=0.04)
+    return np.asarray(tone * _envelope(t, attack=0.006, decay=0.6, release=0.04))
 
 
 def pad(pitch: float, seconds: float, *, brightness: float = 0.5) -> np.ndarray:
@@ -84,7 +84,7 @@ def lead(pitch: float, seconds: float) -> np.ndarray:
     t = _t(seconds)
     tone = _partials(t, hz(pitch), [1.0 / k for k in range(1, 10)],
                      decays=[0.3 / k**0.5 for k in range(1, 10)])
-    return tone * _envelope(t, attack=0.003, decay=0.0, release=0.03)
+    return np.asarray(tone * _envelope(t, attack=0.003, decay=0.0, release=0.03))
 
 
 def guitar(pitch: float, seconds: float) -> np.ndarray:
@@ -107,8 +107,8 @@ def saxophone(pitch: float, seconds: float) -> np.ndarray:
 def kick(seconds: float = 0.35) -> np.ndarray:
     t = _t(seconds)
     freq = 45.0 + 90.0 * np.exp(-t / 0.03)
-    return np.sin(2 * np.pi * np.cumsum(freq) / SAMPLE_RATE) * _envelope(
-        t, attack=0.002, decay=0.12, release=0.02)
+    tone = np.sin(2 * np.pi * np.cumsum(freq) / SAMPLE_RATE)
+    return np.asarray(tone * _envelope(t, attack=0.002, decay=0.12, release=0.02))
 
 
 def noise_hit(seed: int, *, seconds: float, low: float, high: float, decay: float) -> np.ndarray:

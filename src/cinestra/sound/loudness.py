@@ -71,7 +71,7 @@ def peak_envelope(samples: np.ndarray, *, below: float = 0.0) -> np.ndarray:
     """
     x = np.asarray(samples, dtype=np.float64)
     x = x[:, None] if x.ndim == 1 else x
-    peak = np.max(np.abs(x), axis=1)
+    peak: np.ndarray = np.max(np.abs(x), axis=1)
     loud = np.maximum(peak, np.append(peak[1:], 0.0)) >= below
     where = np.flatnonzero(loud)
     half = INTERPOLATOR_TAPS // 2
@@ -90,4 +90,4 @@ def peak_envelope(samples: np.ndarray, *, below: float = 0.0) -> np.ndarray:
 def true_peak_dbtp(samples: np.ndarray) -> float:
     """True peak of the whole signal in dBTP."""
     peak = float(peak_envelope(samples).max(initial=0.0))
-    return 20.0 * np.log10(max(peak, 1e-12))
+    return float(20.0 * np.log10(max(peak, 1e-12)))

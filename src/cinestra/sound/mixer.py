@@ -19,9 +19,9 @@ import numpy as np
 
 from cinestra.errors import InvalidRequest
 from cinestra.sound.ambience import room_tone
+from cinestra.sound.foley import footstep_bus, playing_bus, rolling_bus
 from cinestra.sound.limiter import soft_limit
 from cinestra.sound.materials import Material, material
-from cinestra.sound.foley import footstep_bus, playing_bus, rolling_bus
 from cinestra.sound.modal import MAX_SIZE_M, HitBody, impact_sound
 from cinestra.sound.music import score
 from cinestra.sound.reverb import reverberate
@@ -41,7 +41,7 @@ DIALOGUE_RMS = 10.0 ** (-24.0 / 20.0)  # a voice 1-2 m away: 25 dB over a quiet 
 DIALOGUE_DUCK_DB = -10.0  # ambience and music under a line
 DUCK_LEAD_S = 0.15
 HIT_DUCK_DB = -8.0  # music around an impact
-HIT_DUCK_S = 0.12
+HIT_DUCK_S = Fraction(3, 25)  # 120 ms
 HIT_LEAD_S = 0.03
 
 
