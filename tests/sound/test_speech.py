@@ -135,13 +135,13 @@ def test_same_kind_characters_get_different_voices() -> None:
 def test_line_starts_on_its_first_audible_sample_and_fits_its_slot() -> None:
     text = "The children are sleeping upstairs, so please speak quietly."
     relaxed = voice_line(_line(text, end=Fraction(10))).samples
-    tight = voice_line(_line(text, end=Fraction(3))).samples
+    tight = voice_line(_line(text, end=Fraction(5, 2))).samples
     for samples in (relaxed, tight):
         assert samples[0] != 0.0
         peak = np.abs(samples).max()
         assert np.abs(samples[:48]).max() > peak * 10 ** (-45 / 20)  # not a silent lead-in
-    assert len(tight) < 0.9 * len(relaxed)  # spoken faster to fit three seconds
-    assert len(tight) / 48_000 <= 3.0 + 0.35  # the trailing pause aside
+    assert len(tight) < 0.9 * len(relaxed)  # spoken faster to fit 2.5 seconds
+    assert len(tight) / 48_000 <= 2.5 + 0.35  # the trailing pause aside
 
 
 def test_visemes_cover_the_line_in_order() -> None:
