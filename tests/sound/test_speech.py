@@ -6,6 +6,8 @@ loaded once for the module; nothing is fetched from a hub (HF_HUB_OFFLINE).
 
 from __future__ import annotations
 
+import itertools
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -41,6 +43,8 @@ LINES = [
     "Your dinner is on the kitchen table.",
     "The garden looks beautiful in the spring.",
 ]
+
+log = logging.getLogger(__name__)  # measured numbers: pytest --log-cli-level=INFO
 
 
 def _line(text: str, *, speaker: str = "man_1", gender: str | None = "male",
@@ -97,9 +101,9 @@ def test_english_lines_are_intelligible(whisper: Any) -> None:
         heard = " ".join(segment.text for segment in segments)
         errors += word_errors(text, heard)
         words += len(_words(text))
-        print(f"{speaker}: {text!r} -> {heard.strip()!r}")
+        log.info("%s", f"{speaker}: {text!r} -> {heard.strip()!r}")
     wer = errors / words
-    print(f"WER {wer:.1%} over {len(LINES)} lines")
+    log.info("%s", f"WER {wer:.1%} over {len(LINES)} lines")
     assert wer <= 0.10
 
 
@@ -118,7 +122,7 @@ def test_two_characters_sound_different(encoder: Any) -> None:
     embeddings = [encoder.embed_utterance(preprocess_wav(_to_16k(s), 16_000)) for s in (man, woman)]
     cosine = float(embeddings[0] @ embeddings[1]
                    / (np.linalg.norm(embeddings[0]) * np.linalg.norm(embeddings[1])))
-    print(f"median F0 man {f0[0]:.0f} Hz, woman {f0[1]:.0f} Hz; embedding cosine {cosine:.3f}")
+    log.info("median F0 man %.0f Hz, woman %.0f Hz; embedding cosine %.3f", *f0, cosine)
     assert f0[1] > 1.3 * f0[0]
     assert cosine < 0.85
     # The same character keeps one voice, shot after shot.
@@ -132,6 +136,13 @@ def test_same_kind_characters_get_different_voices() -> None:
     assert (first.pitch, first.formant) != (second.pitch, second.formant)
 
 
+def _audible_seconds(samples: np.ndarray) -> float:
+    """Up to the last millisecond within 40 dB of the line's loudest one."""
+    hops = samples[: len(samples) // 48 * 48].reshape(-1, 48)
+    energy = np.mean(hops**2, axis=1)
+    return (int(np.flatnonzero(energy > energy.max() * 1e-4)[-1]) + 1) / 1000
+
+
 def test_line_starts_on_its_first_audible_sample_and_fits_its_slot() -> None:
     text = "The children are sleeping upstairs, so please speak quietly."
     relaxed = voice_line(_line(text, end=Fraction(10))).samples
@@ -141,7 +152,7 @@ def test_line_starts_on_its_first_audible_sample_and_fits_its_slot() -> None:
         peak = np.abs(samples).max()
         assert np.abs(samples[:48]).max() > peak * 10 ** (-45 / 20)  # not a silent lead-in
     assert len(tight) < 0.9 * len(relaxed)  # spoken faster to fit 2.5 seconds
-    assert len(tight) / 48_000 <= 2.5 + 0.35  # the trailing pause aside
+    assert _audible_seconds(tight) <= 2.5
 
 
 def test_visemes_cover_the_line_in_order() -> None:
@@ -150,8 +161,7 @@ def test_visemes_cover_the_line_in_order() -> None:
     visemes = voiced.visemes
     assert len(visemes) >= 6
     assert visemes[0].start == line.start
-    assert all(a.end <= b.start + Fraction(1, 10**9) for a, b in zip(visemes, visemes[1:],
-                                                                      strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(visemes))
     assert {"closed", "open"} <= {v.shape for v in visemes}  # "my", "name": lips close, jaw opens
     assert float(visemes[-1].end) <= float(line.start) + len(voiced.samples) / 48_000 + 0.05
 

@@ -17,6 +17,7 @@ import zlib
 import numpy as np
 from scipy import signal
 
+from cinestra.sound.filters import butter_sos
 from cinestra.sound.soundtrack import SAMPLE_RATE
 from cinestra.world.timeline import Environment
 
@@ -24,6 +25,7 @@ LEVEL_DBFS = -50.0  # a quiet place; busier ones are louder (PLACE_LEVELS)
 WARM_UP_S = 0.5  # noise rendered before t = 0 and dropped, so filters start settled
 STEREO_SPREAD = 0.5  # share of the noise that differs between left and right
 GRAIN_ATTACK_S = 0.008
+ENVELOPE_STEP = 48  # samples between the points of a slow envelope (1 ms)
 
 BIRDS = ("park", "forest", "garden", "jungle", "field", "hill", "playground", "savanna",
          "mountain", "river", "lake")
@@ -104,7 +106,7 @@ def room_tone(environment: Environment, *, n_samples: int, seed: int) -> np.ndar
     elif environment.indoor and environment.rain > 0:  # rain on the windows
         bed += 0.3 * environment.rain * _band(rng, total, low=800.0, high=5000.0, order=2)
     if environment.weather == "snow":
-        sos = signal.butter(2, 1500.0, btype="low", fs=SAMPLE_RATE, output="sos")
+        sos = butter_sos(2, 1500.0, "low")
         bed = signal.sosfilt(sos, bed, axis=0)
 
     # 4. Level: the RMS of both channels together is the place's level.
@@ -116,11 +118,12 @@ def room_tone(environment: Environment, *, n_samples: int, seed: int) -> np.ndar
 
 def _band(rng: np.random.Generator, n: int, *, low: float, high: float, order: int) -> np.ndarray:
     """(n, 2) band-passed noise, partly shared by both channels, each channel at unit RMS."""
-    sos = signal.butter(order, (low, high), btype="band", fs=SAMPLE_RATE, output="sos")
-    shared = rng.standard_normal(n)
-    own = rng.standard_normal((2, n))
+    sos = butter_sos(order, (low, high), "band")
+    # float32 noise and filtering: twice as fast, and far below any audible error.
+    shared = rng.standard_normal(n, dtype=np.float32)
+    own = rng.standard_normal((2, n), dtype=np.float32)
     mixed = np.sqrt(1.0 - STEREO_SPREAD) * shared + np.sqrt(STEREO_SPREAD) * own
-    out = signal.sosfilt(sos, mixed, axis=1).T
+    out = signal.sosfilt(sos.astype(np.float32), mixed, axis=1).T
     return np.asarray(out / max(float(np.sqrt(np.mean(out**2))), 1e-12), dtype=np.float64)
 
 
@@ -128,11 +131,18 @@ def _swell(
     rng: np.random.Generator, t: np.ndarray, *, depth: float, slowest_hz: float, fastest_hz: float
 ) -> np.ndarray:
     """(n, 1) slow positive gain curve around 1: passing cars, gusts of wind."""
-    curve = np.zeros_like(t)
+    coarse = _coarse(t)
+    curve = np.zeros_like(coarse)
     for _ in range(4):
         freq = rng.uniform(slowest_hz, fastest_hz)
-        curve += np.sin(2.0 * np.pi * freq * t + rng.uniform(0.0, 2.0 * np.pi))
-    return (1.0 + depth * curve / 4.0)[:, None]
+        curve += np.sin(2.0 * np.pi * freq * coarse + rng.uniform(0.0, 2.0 * np.pi))
+    return np.asarray(np.interp(t, coarse, 1.0 + depth * curve / 4.0))[:, None]
+
+
+def _coarse(t: np.ndarray) -> np.ndarray:
+    """Every ENVELOPE_STEP-th time of `t` and its last: slow envelopes are computed there
+    and interpolated (the sines of a whole minute at 48 kHz would cost more than the noise)."""
+    return np.append(t[::ENVELOPE_STEP], t[-1])
 
 
 def _waves(rng: np.random.Generator, t: np.ndarray) -> np.ndarray:
@@ -147,17 +157,18 @@ def _waves(rng: np.random.Generator, t: np.ndarray) -> np.ndarray:
 
 def _murmur(rng: np.random.Generator, t: np.ndarray, *, voices: int) -> np.ndarray:
     """Many far-off talkers: voice-band noise, each talker's level moving at syllable rate."""
-    out = np.zeros((len(t), 2))
+    coarse = _coarse(t)
+    gains = np.zeros((len(coarse), 2))
     for _ in range(voices):
         rate = rng.uniform(3.0, 5.0)
-        syllables = 0.5 + 0.5 * np.sin(2 * np.pi * rate * t + rng.uniform(0, 2 * np.pi))
-        phrases = np.clip(np.sin(2 * np.pi * rng.uniform(0.1, 0.3) * t + rng.uniform(0, 6)),
-                          0.0, 1.0)
+        syllables = 0.5 + 0.5 * np.sin(2 * np.pi * rate * coarse + rng.uniform(0, 2 * np.pi))
+        phrases = np.clip(np.sin(2 * np.pi * rng.uniform(0.1, 0.3) * coarse
+                                 + rng.uniform(0, 6)), 0.0, 1.0)
         pan = rng.uniform(0.2, 0.8)
-        gain = syllables * phrases
-        out[:, 0] += gain * (1.0 - pan)
-        out[:, 1] += gain * pan
-    return np.asarray(_band(rng, len(t), low=250.0, high=2500.0, order=2) * out / voices)
+        gains[:, 0] += syllables * phrases * (1.0 - pan)
+        gains[:, 1] += syllables * phrases * pan
+    envelope = np.stack([np.interp(t, coarse, gains[:, c]) for c in range(2)], axis=1)
+    return np.asarray(_band(rng, len(t), low=250.0, high=2500.0, order=2) * envelope / voices)
 
 
 def _grains(rng: np.random.Generator, n: int, *, rate_hz: float, low_hz: float, high_hz: float,
@@ -181,7 +192,7 @@ def _grains(rng: np.random.Generator, n: int, *, rate_hz: float, low_hz: float, 
         out[start : start + length, 0] += amp * (1.0 - pan) * grain
         out[start : start + length, 1] += amp * pan * grain
     if not tonal:
-        sos = signal.butter(2, (low_hz, high_hz), btype="band", fs=SAMPLE_RATE, output="sos")
+        sos = butter_sos(2, (low_hz, high_hz), "band")
         out = signal.sosfilt(sos, out, axis=0)
     rms = float(np.sqrt(np.mean(out**2)))
     return np.asarray(out / max(rms, 1e-12)) if rms > 0 else out

@@ -14,6 +14,7 @@ import zlib
 import numpy as np
 from scipy import signal
 
+from cinestra.sound.filters import butter_sos
 from cinestra.sound.materials import material
 from cinestra.sound.modal import HitBody, impact_sound
 from cinestra.sound.music import performance
@@ -82,11 +83,12 @@ def rolling_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
         times = frame_times[: len(speed)]
         envelope = np.interp(sample_times, times, speed, right=0.0)
         smooth = max(1, round(0.03 * SAMPLE_RATE))  # 30 ms: no edge can sound like a hit
-        envelope = np.convolve(envelope, np.ones(smooth) / smooth, mode="same")
+        total = np.concatenate([[0.0], np.cumsum(np.pad(envelope, (smooth // 2, smooth)))])
+        envelope = (total[smooth : smooth + n_samples] - total[:n_samples]) / smooth
         rolling = body.shape in ("sphere", "cylinder")
         low, high = (60.0, 600.0) if rolling else (800.0, 5000.0)
         rng = np.random.default_rng([timeline.shot_index & 0xFFFFFFFF, index, 7])
-        sos = signal.butter(2, (low, high), btype="band", fs=SAMPLE_RATE, output="sos")
+        sos = butter_sos(2, (low, high), "band")
         noise = signal.sosfilt(sos, rng.standard_normal(n_samples))
         noise /= max(float(np.sqrt(np.mean(noise**2))), 1e-12)
         level = ROLL_LEVEL * (1.0 if rolling else 0.6)

@@ -2,17 +2,40 @@
 
 Each returns one mono note (float64, peak about 1) from a MIDI pitch and a length; all are
 additive or filtered-noise models that run in numpy, with no samples shipped. Attacks are
-a few milliseconds long: music sits under the foley and must not click.
+a few milliseconds long: music sits under the foley and must not click. Notes are pure
+functions of their arguments, so each is synthesised once and cached (read-only arrays;
+`clear_cache()` empties the caches).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import numpy as np
 from scipy import signal
 
+from cinestra.sound.filters import butter_sos
 from cinestra.sound.soundtrack import SAMPLE_RATE
 
 ATTACK_S = 0.004
+_CACHES: list[functools._lru_cache_wrapper[np.ndarray]] = []
+
+
+def _cached(make: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+    @functools.lru_cache(maxsize=1024)
+    def note(*args: float) -> np.ndarray:
+        out = np.asarray(make(*args), dtype=np.float64)
+        out.flags.writeable = False
+        return out
+
+    _CACHES.append(note)
+    return functools.wraps(make)(note)
+
+
+def clear_cache() -> None:
+    for cache in _CACHES:
+        cache.cache_clear()
 
 
 def hz(pitch: float) -> float:
@@ -44,6 +67,7 @@ def _partials(t: np.ndarray, f0: float, amps: list[float], *, decays: list[float
     return out
 
 
+@_cached
 def piano(pitch: float, seconds: float) -> np.ndarray:
     t = _t(seconds + 0.3)
     f0 = hz(pitch)
@@ -53,6 +77,7 @@ def piano(pitch: float, seconds: float) -> np.ndarray:
     return np.asarray(tone * _envelope(t, attack=ATTACK_S, decay=0.0, release=0.08))
 
 
+@_cached
 def electric_piano(pitch: float, seconds: float) -> np.ndarray:
     t = _t(seconds + 0.2)
     f0 = hz(pitch)
@@ -61,14 +86,17 @@ def electric_piano(pitch: float, seconds: float) -> np.ndarray:
     return np.asarray((tone + bell) * _envelope(t, attack=ATTACK_S, decay=1.2, release=0.1))
 
 
+@_cached
 def bass(pitch: float, seconds: float) -> np.ndarray:
     t = _t(seconds)
     tone = _partials(t, hz(pitch), [1.0, 0.45, 0.2, 0.1])
     return np.asarray(tone * _envelope(t, attack=0.006, decay=0.6, release=0.04))
 
 
-def pad(pitch: float, seconds: float, *, brightness: float = 0.5) -> np.ndarray:
+@_cached
+def pad(pitch: float, seconds: float) -> np.ndarray:
     """Detuned saw-like voices, slow attack and release: strings, synth pads."""
+    brightness = 0.5
     t = _t(seconds)
     f0 = hz(pitch)
     amps = [brightness**k / k for k in range(1, 9)]
@@ -79,6 +107,7 @@ def pad(pitch: float, seconds: float, *, brightness: float = 0.5) -> np.ndarray:
                                                      release=min(0.5, seconds / 3)))
 
 
+@_cached
 def lead(pitch: float, seconds: float) -> np.ndarray:
     """A bright synth pluck (electronic arpeggios)."""
     t = _t(seconds)
@@ -87,6 +116,7 @@ def lead(pitch: float, seconds: float) -> np.ndarray:
     return np.asarray(tone * _envelope(t, attack=0.003, decay=0.0, release=0.03))
 
 
+@_cached
 def guitar(pitch: float, seconds: float) -> np.ndarray:
     """Overdriven power chord: root, fifth and octave through a soft clipper."""
     t = _t(seconds)
@@ -94,6 +124,7 @@ def guitar(pitch: float, seconds: float) -> np.ndarray:
     return np.asarray(np.tanh(2.5 * chord) * _envelope(t, attack=0.005, decay=1.5, release=0.04))
 
 
+@_cached
 def saxophone(pitch: float, seconds: float) -> np.ndarray:
     """Reedy odd-and-even harmonics, breath noise and a late vibrato."""
     t = _t(seconds)
@@ -104,6 +135,7 @@ def saxophone(pitch: float, seconds: float) -> np.ndarray:
     return np.asarray((tone + breath) * _envelope(t, attack=0.03, decay=0.0, release=0.05))
 
 
+@_cached
 def kick(seconds: float = 0.35) -> np.ndarray:
     t = _t(seconds)
     freq = 45.0 + 90.0 * np.exp(-t / 0.03)
@@ -115,21 +147,23 @@ def noise_hit(seed: int, *, seconds: float, low: float, high: float, decay: floa
     """Snares, hi-hats, rides and brushes: band-passed noise with a short envelope."""
     t = _t(seconds)
     noise = np.random.default_rng(seed).standard_normal(len(t))
-    sos = signal.butter(2, (low, min(high, 0.45 * SAMPLE_RATE)), btype="band", fs=SAMPLE_RATE,
-                        output="sos")
+    sos = butter_sos(2, (low, min(high, 0.45 * SAMPLE_RATE)), "band")
     return np.asarray(signal.sosfilt(sos, noise) * _envelope(t, attack=0.002, decay=decay,
                                                               release=0.01))
 
 
+@_cached
 def snare(seed: int) -> np.ndarray:
     body = 0.5 * np.sin(2 * np.pi * 190.0 * _t(0.2)) * np.exp(-_t(0.2) / 0.04)
     return noise_hit(seed, seconds=0.2, low=1500.0, high=8000.0, decay=0.06) * 2.0 + body
 
 
+@_cached
 def hihat(seed: int) -> np.ndarray:
     return noise_hit(seed, seconds=0.06, low=7000.0, high=15000.0, decay=0.015) * 2.0
 
 
+@_cached
 def ride(seed: int) -> np.ndarray:
     t = _t(0.5)
     ping = 0.4 * np.sin(2 * np.pi * 4200.0 * t) * np.exp(-t / 0.3)

@@ -11,7 +11,7 @@ from scipy import signal
 from cinestra.sound.soundtrack import SAMPLE_RATE
 
 OVERSAMPLE = 4
-INTERPOLATOR_TAPS = 48  # input samples each interpolated value is computed from
+INTERPOLATOR_TAPS = 24  # input samples each interpolated value is computed from
 
 
 def _k_weighting() -> np.ndarray:
@@ -80,10 +80,11 @@ def peak_envelope(samples: np.ndarray, *, below: float = 0.0) -> np.ndarray:
         return peak
     # Row n holds x[n - half + 1 .. n + half]: the inputs of the values just after n.
     padded_index = where[:, None] + np.arange(-half + 1, half + 1)[None, :]
+    weights = np.ascontiguousarray(INTERPOLATOR[:, ::-1].T)
     for channel in range(x.shape[1]):
         windows = x[padded_index, channel]
-        between = windows @ INTERPOLATOR[:, ::-1].T  # (n, 3): at n + 1/4, 2/4, 3/4
-        np.maximum.at(peak, where, np.abs(between).max(axis=1))
+        between = windows @ weights  # (n, 3): the values at n + 1/4, 2/4, 3/4
+        peak[where] = np.maximum(peak[where], np.abs(between).max(axis=1))
     return peak
 
 

@@ -38,11 +38,11 @@ LOUDNESS_EXPONENT = 0.7  # amplitude ∝ impulse ** 0.7 (Stevens-like loudness g
 MIN_AMPLITUDE = 1e-3
 MAX_AMPLITUDE = 0.9
 DIALOGUE_RMS = 10.0 ** (-24.0 / 20.0)  # a voice 1-2 m away: 25 dB over a quiet room
-DIALOGUE_DUCK_DB = -10.0  # ambience and music under a line
+DIALOGUE_DUCK_DB = -14.0  # ambience and music under a line
 DUCK_LEAD_S = 0.15
-HIT_DUCK_DB = -8.0  # music around an impact
+HIT_DUCK_DB = -14.0  # music around an impact
 HIT_DUCK_S = Fraction(3, 25)  # 120 ms
-HIT_LEAD_S = 0.03
+HIT_LEAD_S = 0.04
 
 
 def mix(timeline: Timeline, *, speech: Speech | None = None) -> Soundtrack:
@@ -117,10 +117,11 @@ def duck_envelope(spans: list[tuple[Fraction, Fraction]], *, n_samples: int, dep
         down[first : max(first, min(n_samples, sample_index(end)))] = 1.0
     if not down.any():
         return np.ones(n_samples)
-    # Smooth over the lead time, so the dip is complete as the span starts.
+    # Smooth over the lead time (a moving mean, by cumulative sums), so the dip is complete
+    # as the span starts and eases back after it.
     width = max(1, round(lead_s * SAMPLE_RATE))
-    kernel = np.ones(width) / width
-    smooth = np.convolve(np.concatenate([down, np.zeros(width)]), kernel)[width : width + n_samples]
+    total = np.concatenate([[0.0], np.cumsum(np.concatenate([np.zeros(width), down]))])
+    smooth = (total[width + 1 :] - total[1 : n_samples + 1]) / width
     smooth = np.maximum(smooth, down)
     return np.asarray(10.0 ** (depth_db * smooth / 20.0))
 

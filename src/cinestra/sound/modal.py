@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import signal
 
+from cinestra.sound.filters import butter_sos
 from cinestra.sound.materials import REFERENCE_SIZE_M, Material
 from cinestra.sound.soundtrack import SAMPLE_RATE
 
@@ -106,7 +107,9 @@ def _ring(body: HitBody, *, t: np.ndarray, rng: np.random.Generator) -> np.ndarr
             continue
         if not 20.0 <= freq <= 0.45 * SAMPLE_RATE:
             continue
-        out += amp * np.exp(-t / decays[k]) * np.cos(2.0 * np.pi * freq * t)
+        # Only until the mode has decayed SILENCE_DB: higher modes die sooner.
+        n = min(len(t), int(decays[k] * SILENCE_DB / 8.686 * SAMPLE_RATE) + 1)
+        out[:n] += amp * np.exp(-t[:n] / decays[k]) * np.cos(2.0 * np.pi * freq * t[:n])
     if out[0] <= 0.0:  # every mode was out of the audible band: a plain damped click
         out += m.radiation * np.exp(-t / 0.002)
     return out
@@ -128,7 +131,7 @@ def _contact_noise(contact_s: float, *, length: int, rng: np.random.Generator) -
     """Low-passed noise burst (cut-off 1 / contact time) under a half-sine envelope; 0 at n = 0."""
     burst = min(length, max(8, round((2.0 * contact_s + 0.3e-3) * SAMPLE_RATE)))
     cutoff = min(0.45 * SAMPLE_RATE, 1.0 / contact_s)
-    sos = signal.butter(2, cutoff, btype="low", fs=SAMPLE_RATE, output="sos")
+    sos = butter_sos(2, cutoff, "low")
     noise = signal.sosfilt(sos, rng.standard_normal(burst))
     noise *= np.sin(np.pi * np.arange(burst) / burst)
     out = np.zeros(length)
@@ -139,7 +142,7 @@ def _contact_noise(contact_s: float, *, length: int, rng: np.random.Generator) -
 def _splash(*, length: int, rng: np.random.Generator) -> np.ndarray:
     """High (2.5–12 kHz) noise, 1 ms rise and 10 ms decay; 0 at n = 0."""
     size = min(length, round(0.06 * SAMPLE_RATE))
-    sos = signal.butter(2, (2500.0, 12000.0), btype="band", fs=SAMPLE_RATE, output="sos")
+    sos = butter_sos(2, (2500.0, 12000.0), "band")
     noise = signal.sosfilt(sos, rng.standard_normal(size))
     n = np.arange(size) / SAMPLE_RATE
     envelope = (1.0 - np.exp(-n / 0.001)) * np.exp(-n / 0.010)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from scipy import signal
 
 from cinestra.sound import instruments as ins
+from cinestra.sound.filters import butter_sos
 from cinestra.sound.soundtrack import SAMPLE_RATE
 from cinestra.world.timeline import MusicCue
 
-LEVEL_DBFS = -30.0  # RMS of the score before ducking: under dialogue and foley
+LEVEL_DBFS = -34.0  # RMS of the score before ducking: under dialogue and foley
 MAJOR = (0, 2, 4, 5, 7, 9, 11)
 MINOR = (0, 2, 3, 5, 7, 8, 10)
 # Scale degrees (0 = I) of the chord roots, one per bar; a section takes the next one.
@@ -63,9 +65,7 @@ def score(cue: MusicCue, *, n_samples: int) -> np.ndarray:
             out[first:end, 1] += note[: end - first] * pan
     out = out[:n_samples]
     if cue.genre == "lofi":  # dusty: no top end
-        from scipy import signal
-
-        sos = signal.butter(2, 3500.0, btype="low", fs=SAMPLE_RATE, output="sos")
+        sos = butter_sos(2, 3500.0, "low")
         out = signal.sosfilt(sos, out, axis=0)
     rms = float(np.sqrt(np.mean(out**2)))
     return out * (10.0 ** (LEVEL_DBFS / 20.0) / rms) if rms > 0 else out
@@ -74,9 +74,12 @@ def score(cue: MusicCue, *, n_samples: int) -> np.ndarray:
 Part = tuple[Callable[[float, float], np.ndarray], list[Note], float, float]
 
 
+DRUM_VARIANTS = 8  # hits cycle through this many noise seeds: alive, and cheap to cache
+
+
 def _drum(hit: Callable[[int], np.ndarray]) -> Callable[[float, float], np.ndarray]:
     def play(pitch: float, seconds: float) -> np.ndarray:
-        return hit(int(pitch))
+        return hit(int(pitch) % DRUM_VARIANTS)
 
     return play
 

@@ -22,8 +22,9 @@ from cinestra.sound.visemes import visemes_for
 from cinestra.sound.voices import Utterance, espeak_say, piper_say
 from cinestra.world.timeline import DialogueLine, Timeline, Viseme
 
-ONSET_DB = -36.0  # a line starts at its first sample this far under its own peak
+ONSET_DB = -28.0  # a line starts at its first sample this far under its own peak
 FADE_IN_S = 0.002
+TAIL_DB = -40.0  # a line lasts until its last millisecond this far under its loudest
 MIN_SPEED = 0.7  # length_scale floor: faster than this and words blur
 FRAME_PERIOD_MS = 5.0
 
@@ -95,10 +96,14 @@ def voice_line(line: DialogueLine) -> VoicedLine:
     # 1. Synthesise; once more, faster, if the line would overrun its slot.
     voice = voice_for(line)
     slot = float(line.end - line.start)
-    utterance = _say(line, voice=voice, speed=1.0)
-    spoken = _spoken_seconds(utterance)
-    if spoken > slot > 0:
-        utterance = _say(line, voice=voice, speed=min(1.02 * spoken / slot, 1.0 / MIN_SPEED))
+    speed = 1.0
+    utterance = _say(line, voice=voice, speed=speed)
+    for _ in range(3):  # the voice's pace is not exactly proportional to its speed setting
+        spoken = _spoken_seconds(utterance)
+        if spoken <= slot or slot <= 0 or speed >= 1.0 / MIN_SPEED:
+            break
+        speed = min(speed * 1.03 * spoken / slot, 1.0 / MIN_SPEED)
+        utterance = _say(line, voice=voice, speed=speed)
 
     # 2. The character's pitch and formants, then 48 kHz.
     if line.language == "en":
@@ -134,11 +139,19 @@ def _say(line: DialogueLine, *, voice: Voice, speed: float) -> Utterance:
 
 
 def _spoken_seconds(utterance: Utterance) -> float:
-    audible = np.flatnonzero(np.abs(utterance.samples) > 10 ** (ONSET_DB / 20)
-                             * max(float(np.abs(utterance.samples).max(initial=0.0)), 1e-9))
-    if audible.size == 0:
+    """From the onset to the end of the last millisecond within TAIL_DB of the peak."""
+    x = utterance.samples
+    hop = max(1, utterance.sample_rate // 1000)
+    n = len(x) // hop
+    if n == 0:
         return 0.0
-    return float(audible[-1] - audible[0]) / utterance.sample_rate
+    energy = np.mean(x[: n * hop].reshape(n, hop) ** 2, axis=1)
+    peak = float(energy.max())
+    if peak <= 0.0:
+        return 0.0
+    start = int(np.flatnonzero(energy >= peak * 10 ** (ONSET_DB / 10))[0])
+    end = int(np.flatnonzero(energy >= peak * 10 ** (TAIL_DB / 10))[-1]) + 1
+    return (end - start) * hop / utterance.sample_rate
 
 
 def _shift(samples: np.ndarray, *, rate: int, pitch: float, formant: float) -> np.ndarray:

@@ -45,17 +45,17 @@ def visemes_for(phonemes: list[tuple[str, Fraction, Fraction]], *, speaker: str)
     Stress marks and word spaces carry no shape of their own: they lengthen the one before
     (the mouth does not close between words); punctuation and silence are "rest".
     """
-    out: list[Viseme] = []
+    runs: list[tuple[VisemeShape, Fraction, Fraction, str]] = []
     for phoneme, start, end in phonemes:
         if end <= start:
             continue
-        if out and phoneme and phoneme.strip(MARKS) == "":
-            out[-1] = out[-1].model_copy(update={"end": end})
+        if runs and phoneme and phoneme.strip(MARKS) == "":
+            runs[-1] = (runs[-1][0], runs[-1][1], end, runs[-1][3])
             continue
         shape = shape_of(phoneme)
-        if out and out[-1].shape == shape:
-            out[-1] = out[-1].model_copy(update={"end": end})
+        if runs and runs[-1][0] == shape:
+            runs[-1] = (shape, runs[-1][1], end, runs[-1][3])
             continue
-        out.append(Viseme(speaker=speaker, start=start, end=end, shape=shape,
-                          phoneme=phoneme.strip()))
-    return out
+        runs.append((shape, start, end, phoneme.strip()))
+    return [Viseme(speaker=speaker, start=start, end=end, shape=shape, phoneme=phoneme)
+            for shape, start, end, phoneme in runs]
