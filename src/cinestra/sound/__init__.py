@@ -1,7 +1,7 @@
 """Sound stage: Timeline → Soundtrack (48 kHz stereo): foley, voices, ambience and score,
 all placed from the Timeline's exact times; `master` levels the whole clip."""
 
-from cinestra.sound.master import master
+from cinestra.sound.mastering import master
 from cinestra.sound.mixer import mix
 from cinestra.sound.soundtrack import SAMPLE_RATE, Soundtrack, sample_index
 from cinestra.sound.speech import Speech, speak

@@ -31,7 +31,7 @@ def soft_limit(samples: np.ndarray, *, ceiling_dbfs: float = CEILING_DBFS,
     if peaks is not None:
         peak_per_sample = peaks
     else:
-        peak_per_sample = np.max(np.abs(samples), axis=1) if samples.size else np.zeros(0)
+        peak_per_sample = np.abs(samples).max(axis=1, initial=0.0) if samples.size else np.zeros(0)
     if peak_per_sample.size == 0 or float(peak_per_sample.max()) <= target:
         return samples
 

@@ -71,8 +71,11 @@ def peak_envelope(samples: np.ndarray, *, below: float = 0.0) -> np.ndarray:
     """
     x = np.asarray(samples, dtype=np.float64)
     x = x[:, None] if x.ndim == 1 else x
-    peak: np.ndarray = np.max(np.abs(x), axis=1)
-    loud = np.maximum(peak, np.append(peak[1:], 0.0)) >= below
+    peak: np.ndarray = np.abs(x[:, 0])
+    for channel in range(1, x.shape[1]):  # column by column: faster than max(axis=1)
+        np.maximum(peak, np.abs(x[:, channel]), out=peak)
+    loud = peak >= below
+    loud[:-1] |= loud[1:]  # the value after a loud sample too
     where = np.flatnonzero(loud)
     half = INTERPOLATOR_TAPS // 2
     where = where[(where >= half) & (where < len(x) - half)]

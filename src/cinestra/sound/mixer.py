@@ -5,7 +5,7 @@ instruments played), dialogue (`speech.speak`), ambience and music. Foley and vo
 share a reverb send for the environment. Dialogue ducks ambience and music (they dip
 before a line starts, so the first word stands clear), and every impact briefly ducks
 the music, so a drum hit can never hide a hit on screen. Loudness is set for the whole
-clip afterwards (`master.master`); here only the peaks are kept under -1 dBFS.
+clip afterwards (`mastering.master`); here only the peaks are kept under -1 dBFS.
 """
 
 from __future__ import annotations

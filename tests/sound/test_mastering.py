@@ -1,4 +1,4 @@
-"""sound.master and the whole sound stage: -14 LUFS integrated, true peak <= -1 dBTP.
+"""sound.mastering and the whole sound stage: -14 LUFS integrated, true peak <= -1 dBTP.
 
 Loudness is measured with pyloudnorm (an independent BS.1770 meter) and the true peak
 on a 4x oversampled copy (scipy's polyphase resampler), not with the stage's own meters.
