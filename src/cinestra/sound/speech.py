@@ -93,6 +93,7 @@ def speak(timeline: Timeline) -> Speech:
 
 
 def voice_line(line: DialogueLine) -> VoicedLine:
+    """`line` in its character's voice at 48 kHz, trimmed to its onset, with its visemes."""
     # 1. Synthesise; once more, faster, if the line would overrun its slot.
     voice = voice_for(line)
     slot = float(line.end - line.start)
