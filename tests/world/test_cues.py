@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 from cinestra.plan import make_storyboard
@@ -55,6 +56,6 @@ def test_walkers_step_on_the_ground_and_players_play() -> None:
     steps = timeline.footsteps
     assert len(steps) >= 5 and {s.gait for s in steps} == {"walk"}
     assert {s.surface for s in steps} == {timeline.bodies[0].material}
-    gaps = {b.time - a.time for a, b in zip(steps, steps[1:], strict=False)}
+    gaps = {b.time - a.time for a, b in itertools.pairwise(steps)}
     assert gaps == {Fraction(11, 20)}
     assert [(p.subject, p.instrument) for p in timeline.performances] == [("woman_1", "piano")]
