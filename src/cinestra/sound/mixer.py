@@ -3,9 +3,10 @@
 Buses, each placed from the Timeline's exact times: foley (impacts, footsteps, rolling,
 instruments played), dialogue (`speech.speak`), ambience and music. Foley and voices
 share a reverb send for the environment. Dialogue ducks ambience and music (they dip
-before a line starts, so the first word stands clear), and every impact briefly ducks
-the music, so a drum hit can never hide a hit on screen. Loudness is set for the whole
-clip afterwards (`mastering.master`); here only the peaks are kept under -1 dBFS.
+before a line starts, so the first word stands clear); every impact briefly ducks the
+music, and the score starts no note in the 60 ms before one, so no beat can hide a hit.
+Loudness is set for the whole clip afterwards (`mastering.master`); here only the peaks
+are kept under -1 dBFS.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ MAX_AMPLITUDE = 0.9
 DIALOGUE_RMS = 10.0 ** (-24.0 / 20.0)  # a voice 1-2 m away: 25 dB over a quiet room
 DIALOGUE_DUCK_DB = -14.0  # ambience and music under a line
 DUCK_LEAD_S = 0.15
-HIT_DUCK_DB = -14.0  # music around an impact
+HIT_DUCK_DB = -20.0  # music around an impact: a hit is never masked by a beat
 HIT_DUCK_S = Fraction(3, 25)  # 120 ms
-HIT_LEAD_S = 0.04
+HIT_LEAD_S = 0.05
 
 
 def mix(timeline: Timeline, *, speech: Speech | None = None) -> Soundtrack:
@@ -78,7 +79,10 @@ def mix(timeline: Timeline, *, speech: Speech | None = None) -> Soundtrack:
         hits = [(impact.time, impact.time + HIT_DUCK_S) for impact in timeline.impacts]
         around_hits = duck_envelope(hits, n_samples=n_samples, depth_db=HIT_DUCK_DB,
                                     lead_s=HIT_LEAD_S)
-        bus += score(timeline.music, n_samples=n_samples) * (under_lines * around_hits)[:, None]
+        clear = [sample_index(impact.time) for impact in timeline.impacts]
+        clear += [sample_index(step.time) for step in timeline.footsteps]
+        music = score(timeline.music, n_samples=n_samples, clear=clear)
+        bus += music * (under_lines * around_hits)[:, None]
 
     # 4. Keep the peaks under -1 dBFS without moving any onset.
     limited = soft_limit(bus)

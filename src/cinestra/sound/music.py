@@ -9,7 +9,7 @@ Notes are placed at exact samples from the tempo; the same cue gives the same sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import signal
@@ -19,6 +19,8 @@ from cinestra.sound.filters import butter_sos
 from cinestra.sound.soundtrack import SAMPLE_RATE
 from cinestra.world.timeline import MusicCue
 
+CLEAR_BEFORE_S = 0.06
+CLEAR_AFTER_S = 0.01
 LEVEL_DBFS = -34.0  # RMS of the score before ducking: under dialogue and foley
 MAJOR = (0, 2, 4, 5, 7, 9, 11)
 MINOR = (0, 2, 3, 5, 7, 8, 10)
@@ -41,8 +43,12 @@ def chord(root_degree: int, scale: tuple[int, ...], tonic: int, *, sevenths: boo
     return out
 
 
-def score(cue: MusicCue, *, n_samples: int) -> np.ndarray:
-    """(n_samples, 2) float64 score for one shot, at LEVEL_DBFS RMS."""
+def score(cue: MusicCue, *, n_samples: int, clear: Sequence[int] = ()) -> np.ndarray:
+    """(n_samples, 2) float64 score for one shot, at LEVEL_DBFS RMS.
+
+    `clear` are samples where something on screen hits: no note of the score starts in the
+    CLEAR_BEFORE_S before one (nor just after), so no beat can blur a hit's onset.
+    """
     if n_samples <= 0:
         return np.zeros((0, 2))
     beat_s = 60.0 / cue.tempo_bpm
@@ -54,10 +60,15 @@ def score(cue: MusicCue, *, n_samples: int) -> np.ndarray:
              for bar in range(bars)]
     arrange = ARRANGEMENTS[cue.genre]
     out = np.zeros((n_samples + SAMPLE_RATE * 3, 2))
+    hits = np.sort(np.asarray(clear, dtype=np.int64))
+    before, after = round(CLEAR_BEFORE_S * SAMPLE_RATE), round(CLEAR_AFTER_S * SAMPLE_RATE)
     for instrument, notes, gain, pan in arrange(roots, scale, cue.tonic, rng):
         for start, length, pitch in notes:
             first = round(start * beat_s * SAMPLE_RATE)
             if first >= n_samples:
+                continue
+            nearest = int(np.searchsorted(hits, first - after))  # first hit at or after it
+            if nearest < len(hits) and hits[nearest] - first <= before:
                 continue
             note = gain * instrument(pitch, length * beat_s)
             end = min(len(out), first + len(note))
