@@ -17,6 +17,7 @@ import zlib
 import numpy as np
 from scipy import signal
 
+from cinestra.once import process_wide
 from cinestra.sound.filters import butter_sos
 from cinestra.sound.soundtrack import SAMPLE_RATE
 from cinestra.world.timeline import Environment
@@ -25,6 +26,7 @@ LEVEL_DBFS = -50.0  # a quiet place; busier ones are louder (PLACE_LEVELS)
 WARM_UP_S = 0.5  # noise rendered before t = 0 and dropped, so filters start settled
 STEREO_SPREAD = 0.5  # share of the noise that differs between left and right
 GRAIN_ATTACK_S = 0.008
+NOISE_TABLE_S = 97.0  # longer than any shot (60 s clips): a bed never hears it repeat
 ENVELOPE_STEP = 48  # samples between the points of a slow envelope (1 ms)
 
 BIRDS = ("park", "forest", "garden", "jungle", "field", "hill", "playground", "savanna",
@@ -120,11 +122,34 @@ def _band(rng: np.random.Generator, n: int, *, low: float, high: float, order: i
     """(n, 2) band-passed noise, partly shared by both channels, each channel at unit RMS."""
     sos = butter_sos(order, (low, high), "band")
     # float32 noise and filtering: twice as fast, and far below any audible error.
-    shared = rng.standard_normal(n, dtype=np.float32)
-    own = rng.standard_normal((2, n), dtype=np.float32)
-    mixed = np.sqrt(1.0 - STEREO_SPREAD) * shared + np.sqrt(STEREO_SPREAD) * own
+    shared = _noise(rng, n)
+    own = np.stack([_noise(rng, n), _noise(rng, n)])
+    mixed = np.float32(np.sqrt(1.0 - STEREO_SPREAD)) * shared + np.float32(
+        np.sqrt(STEREO_SPREAD)) * own
     out = signal.sosfilt(sos.astype(np.float32), mixed, axis=1).T
     return np.asarray(out / max(float(np.sqrt(np.mean(out**2))), 1e-12), dtype=np.float64)
+
+
+@process_wide
+def _noise_table() -> np.ndarray:
+    """NOISE_TABLE_S of white noise made once per process (fixed seed, so every process
+    has the same); beds read it from seeded random offsets instead of drawing fresh noise,
+    which cost more than filtering it."""
+    table = np.random.default_rng(0x5EED).standard_normal(
+        round(NOISE_TABLE_S * SAMPLE_RATE), dtype=np.float32)
+    table.flags.writeable = False
+    return table
+
+
+def _noise(rng: np.random.Generator, n: int) -> np.ndarray:
+    """n samples of white noise (float32) from the table, starting at a random offset and
+    wrapping around; a bed longer than the table repeats after NOISE_TABLE_S."""
+    table = _noise_table()
+    start = int(rng.integers(0, len(table)))
+    if start + n <= len(table):
+        return table[start : start + n]
+    index = (start + np.arange(n)) % len(table)
+    return table[index]
 
 
 def _swell(

@@ -34,11 +34,13 @@ def master(soundtrack: Soundtrack) -> Soundtrack:
         return soundtrack  # silence, or too short to measure: nothing to level
     gain_db = min(TARGET_LUFS - loudness, MAX_GAIN_DB)
     ceiling = 10.0 ** (CEILING_DBTP / 20.0)
+    # The true-peak envelope scales with the gain: measured once, with room for the gain
+    # to grow by 2 dB over the passes (more needs a true peak 4 dB over its samples).
+    envelope = peak_envelope(x, below=0.5 * ceiling * 10.0 ** (-(gain_db + 2.0) / 20.0))
     out = x
     for _ in range(PASSES):
-        scaled = x * 10.0 ** (gain_db / 20.0)
-        peaks = peak_envelope(scaled, below=0.5 * ceiling)
-        out = soft_limit(scaled, ceiling_dbfs=CEILING_DBTP, peaks=peaks)
+        scale = 10.0 ** (gain_db / 20.0)
+        out = soft_limit(x * scale, ceiling_dbfs=CEILING_DBTP, peaks=envelope * scale)
         loudness = integrated_loudness(out)
         error = TARGET_LUFS - loudness
         if abs(error) <= TOLERANCE_LU or gain_db >= MAX_GAIN_DB:

