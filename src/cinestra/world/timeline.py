@@ -140,7 +140,8 @@ class Footstep(_Frozen):
 
 
 class Performance(_Frozen):
-    """A subject playing an instrument from `start` to `end`: notes follow the animation."""
+    """A subject playing an instrument from `start` to `end`: the sound stage plays notes
+    in the score's key over that span (and the picture can move hands with it)."""
 
     subject: str
     instrument: str  # catalog subject kind: piano, saxophone, guitar, drum, violin...
