@@ -40,13 +40,14 @@ deps:
 	  fi; \
 	fi
 
+# Resemblyzer (tests only) pins a webrtcvad that does not build: [dev] lists the deps it
+# needs and it is installed on its own, without them.
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "error: Python 3.11 or newer is needed (PYTHON=$(PYTHON))" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
-	# Resemblyzer (tests only) pins a webrtcvad that does not build; [dev] has its deps.
 	$(BIN)/pip install --quiet --no-deps "resemblyzer==0.1.4"
 	@touch $@
 

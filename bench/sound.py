@@ -4,8 +4,8 @@ Simulates a four-shot storyboard once (the world stage is not timed), then build
 soundtrack as the pipeline does (voice the lines, mix each shot, master the clip) and
 prints one row: wall seconds per step and total, and the CPU seconds the process used
 (all its threads; on a busy machine the wall time also counts other processes' turns),
-median of 3 runs (target: total <= 3 s on 2 cores). The first, untimed, run loads the voice model; the note caches are
-emptied before every run.
+median of 3 runs (target: total <= 3 s on 2 cores). The first, untimed, run loads the
+voice model; the note caches are emptied before every run.
 
     .venv/bin/python -m bench.sound [--runs 3]
 """
