@@ -6,6 +6,7 @@ the only runner of its database); on shutdown a running job is put back in the q
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import time
 
@@ -39,6 +40,9 @@ class LocalPool:
         self._wake.set()
 
     def start(self) -> None:
+        # This process is the only runner of its database: whatever is in progress or
+        # half-written in its work folder was left by a crash.
+        shutil.rmtree(self.context.settings.data_dir / "work", ignore_errors=True)
         requeue_orphans(self.context, silent_for_s=None)
         for number in range(self.workers):
             thread = threading.Thread(target=self._loop, name=f"cinestra-job-{number}",

@@ -194,7 +194,8 @@ def run_job(context: JobContext, video_id: str, *,
         return Outcome.LOST
     reporter = _Reporter(context.sessions, video_id, attempt, stopping)
     work = context.settings.data_dir / "work" / f"{video_id}-{attempt}"
-    shutil.rmtree(work, ignore_errors=True)
+    for stale in work.parent.glob(f"{video_id}-*"):  # what a killed attempt left behind
+        shutil.rmtree(stale, ignore_errors=True)
     work.mkdir(parents=True)
     try:
         _produce(context, video, owner.name, work, attempt, reporter)
