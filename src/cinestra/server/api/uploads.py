@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import parse_qsl
 
 from fastapi import Request
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -214,6 +215,10 @@ async def read_create_body(request: Request, *, max_upload_bytes: int) -> Create
                 raise ApiError(400, f"{PARAM}: must be an object with image_url", param=PARAM,
                                code="invalid_value")
             _data_url(reference, body, max_upload_bytes)
+    elif content_type == b"application/x-www-form-urlencoded":  # fields only, no file
+        raw = await _read_limited(request, MAX_FIELDS * MAX_FIELD_BYTES)
+        pairs = parse_qsl(raw.decode("utf-8", "replace"), max_num_fields=MAX_FIELDS)
+        body.fields = dict(pairs)
     else:
         raise ApiError(415, "send application/json or multipart/form-data",
                        code="unsupported_media_type")
