@@ -80,7 +80,7 @@ class LocalBlobStore:
         shutil.rmtree(self._path(prefix.rstrip("/")), ignore_errors=True)
 
     def keys(self, prefix: str) -> list[str]:
-        folder = self._path(prefix.rstrip("/"))
+        folder = self._path(prefix.rstrip("/")) if prefix.strip("/") else self.root
         return sorted(str(path.relative_to(self.root)) for path in folder.rglob("*")
                       if path.is_file())
 
