@@ -107,3 +107,23 @@ def live_server(env: dict[str, str], log: Path, *, port: int | None = None,
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def s3_endpoint(bucket: str = "cinestra") -> Iterator[str]:
+    """An S3-compatible endpoint (moto's server, in this process) with `bucket`; yields the
+    blob URL that points Cinestra at it (credentials: any, given as settings)."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                     aws_access_key_id="test", aws_secret_access_key="test").create_bucket(
+            Bucket=bucket)
+        yield f"s3://{bucket}/media?endpoint_url={endpoint}&region=us-east-1"
+    finally:
+        server.stop()

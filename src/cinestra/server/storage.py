@@ -131,8 +131,9 @@ class S3BlobStore:
 
     def keys(self, prefix: str) -> list[str]:
         found: list[str] = []
+        folder = self._name(prefix.rstrip("/")) + "/" if prefix.strip("/") else self.prefix
         pages = self.client.get_paginator("list_objects_v2").paginate(
-            Bucket=self.bucket, Prefix=self._name(prefix))
+            Bucket=self.bucket, Prefix=folder)
         for page in pages:
             found += [item["Key"].removeprefix(self.prefix) for item in page.get("Contents", [])]
         return sorted(found)
