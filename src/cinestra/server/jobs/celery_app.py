@@ -69,6 +69,7 @@ def run_worker(settings: Settings) -> None:
         @app.task(name=TASK)  # type: ignore[untyped-decorator]
         def generate_video(video_id: str) -> str:
             outcome = run_job(context, video_id).value
+            logger.info("job %s: %s", video_id, outcome)
             with sessions.begin() as session:
                 purge_expired(session=session, store=context.store)
             return outcome
