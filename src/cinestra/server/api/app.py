@@ -7,6 +7,8 @@ and `cinestra worker` processes run them.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -14,6 +16,8 @@ from fastapi import FastAPI
 
 from cinestra import __version__
 from cinestra.config import Settings, get_settings
+from cinestra.errors import CinestraError
+from cinestra.safety import load_policy, screen_prompt
 from cinestra.server.api.deps import Components
 from cinestra.server.api.errors import install_error_handlers
 from cinestra.server.api.routes import pages, videos
@@ -23,9 +27,19 @@ from cinestra.server.jobs.runner import JobContext
 from cinestra.server.limits import RateLimiter
 from cinestra.server.storage import BlobStore, open_blob_store
 
+logger = logging.getLogger(__name__)
+
 
 def _keep_queued(video_id: str) -> None:
     """No runner in this process (workers=0): the row waits for one."""
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the screening models now rather than in the first client's request (seconds)."""
+    try:
+        screen_prompt("a ball on a table", policy=load_policy(settings.safety_policy))
+    except CinestraError:
+        logger.exception("screening warm-up failed; the first request will retry")
 
 
 def create_app(settings: Settings | None = None, *, store: BlobStore | None = None) -> FastAPI:
@@ -48,6 +62,7 @@ def create_app(settings: Settings | None = None, *, store: BlobStore | None = No
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=_warm_up, args=(settings,), daemon=True).start()
         if pool is not None:
             pool.start()
         try:

@@ -4,7 +4,7 @@ the Bearer API key, rate-limited), and the app's components from `app.state`."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -31,7 +31,9 @@ class Components:
     limiter: RateLimiter
 
 
-def get_components(request: Request) -> Components:
+# The cheap dependencies are coroutines: FastAPI runs a plain `def` one in a worker thread,
+# and that hop costs more than the work itself.
+async def get_components(request: Request) -> Components:
     components: Components = request.app.state.components
     return components
 
@@ -39,8 +41,8 @@ def get_components(request: Request) -> Components:
 ComponentsDep = Annotated[Components, Depends(get_components)]
 
 
-def get_db(components: ComponentsDep) -> Iterator[Session]:
-    with components.sessions() as session:
+async def get_db(components: ComponentsDep) -> AsyncIterator[Session]:
+    with components.sessions() as session:  # no I/O until the handler's first query
         yield session
 
 
