@@ -69,7 +69,7 @@ def test_openai_client_round_trip(tmp_path: Path) -> None:
 
         remix = client.videos.remix(video.id, prompt="a blue ball bouncing on a wet floor")
         assert remix.remixed_from_video_id == video.id and remix.size == "360x640"
-        assert poll(client, remix.id).status == "completed"
+        assert client.videos.poll(remix.id).status == "completed"  # the client's own helper
 
         listed = client.videos.list(order="desc", limit=10)
         assert [item.id for item in listed.data] == [remix.id, video.id]
