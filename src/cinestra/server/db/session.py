@@ -43,8 +43,7 @@ def make_engine(settings: Settings) -> Engine:
     url = database_url(settings)
     if url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        # Python's sqlite3 opens its own transactions lazily; let SQLAlchemy say BEGIN so
-        # that a write transaction takes the lock up front (no upgrade deadlocks).
+        # One connection per API thread (FastAPI's pool has 40) and the job threads.
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                pool_size=20, max_overflow=40)
         event.listen(engine, "connect", _sqlite_pragmas)
