@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -110,12 +111,13 @@ def live_server(env: dict[str, str], log: Path, *, port: int | None = None,
 
 
 @contextmanager
-def s3_endpoint(bucket: str = "cinestra") -> Iterator[str]:
-    """An S3-compatible endpoint (moto's server, in this process) with `bucket`; yields the
-    blob URL that points Cinestra at it (credentials: any, given as settings)."""
+def s3_endpoint() -> Iterator[str]:
+    """An S3-compatible endpoint (moto's server, in this process) with a new bucket; yields
+    the blob URL that points Cinestra at it (credentials: any, given as settings)."""
     import boto3
     from moto.server import ThreadedMotoServer
 
+    bucket = f"cinestra-{secrets.token_hex(4)}"  # moto keeps buckets for the whole process
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()

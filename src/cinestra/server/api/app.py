@@ -72,7 +72,10 @@ def create_app(settings: Settings | None = None, *, store: BlobStore | None = No
                 pool.stop()
             engine.dispose()
 
-    app = FastAPI(title="Cinestra", version=__version__, lifespan=lifespan,
+    # No /docs or /redoc: their pages load scripts from a CDN, and nothing here may reach
+    # the network; the schema itself is at /openapi.json.
+    app = FastAPI(title="Cinestra", version=__version__, lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="Text to video with synchronized sound. `/v1/videos` follows "
                               "OpenAI's Videos API; send `Authorization: Bearer KEY`.")
     app.state.components = Components(settings=settings, sessions=sessions, store=store,
