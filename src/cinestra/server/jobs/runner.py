@@ -26,7 +26,7 @@ from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from cinestra.config import Settings
-from cinestra.errors import CinestraError, InvalidRequest
+from cinestra.errors import InvalidRequest
 from cinestra.pipeline import Interrupted, generate
 from cinestra.request import check_request
 from cinestra.safety import ModerationBlocked
@@ -203,7 +203,10 @@ def run_job(context: JobContext, video_id: str, *,
         if _finish(context, video_id, attempt, status=COMPLETED, progress=100, completed_at=now,
                    expires_at=now + context.settings.video_ttl_s):
             return Outcome.COMPLETED
-        remove_blobs(context.store, video_id)  # deleted between publishing and now
+        with context.sessions() as session:
+            gone = session.scalar(select(Video.seq).where(Video.id == video_id)) is None
+        if gone:  # deleted between publishing and now
+            remove_blobs(context.store, video_id)
         return Outcome.LOST
     except Interrupted:
         if reporter.lost or not _finish(context, video_id, attempt, status=QUEUED):
@@ -214,7 +217,7 @@ def run_job(context: JobContext, video_id: str, *,
         return _fail(context, video_id, attempt, "moderation_blocked", str(error))
     except InvalidRequest as error:
         return _fail(context, video_id, attempt, "invalid_request", str(error))
-    except (CinestraError, OSError, RuntimeError, ValueError) as error:
+    except Exception as error:  # the job's boundary: whatever broke, retry or fail the row
         logger.exception("job %s attempt %d failed", video_id, attempt)
         if attempt < context.settings.job_max_attempts and _finish(
                 context, video_id, attempt, status=QUEUED, progress=0):
