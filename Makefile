@@ -2,8 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# EGL + Mesa llvmpipe for the offline renderer, libatomic for audio effects, DejaVu for text.
-DEB_PACKAGES := libgl1 libegl1 libegl-mesa0 libgl1-mesa-dri libgbm1 libatomic1 fonts-dejavu-core
+# EGL + Mesa llvmpipe for the offline renderer, libatomic for audio effects, DejaVu for text;
+# PostgreSQL and Redis for the scale test (its fixtures start throwaway servers of their own).
+DEB_PACKAGES := libgl1 libegl1 libegl-mesa0 libgl1-mesa-dri libgbm1 libatomic1 fonts-dejavu-core \
+	postgresql redis-server
 DEMO_PROMPT := a red rubber ball bouncing on a wet wooden floor at golden hour, slow dolly in
 DEMO_SECONDS := 6
 
@@ -47,7 +49,7 @@ $(VENV)/.installed: pyproject.toml
 	  { echo "error: Python 3.11 or newer is needed (PYTHON=$(PYTHON))" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,scale]"
 	$(BIN)/pip install --quiet --no-deps "resemblyzer==0.1.4"
 	@touch $@
 

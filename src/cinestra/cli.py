@@ -111,3 +111,6 @@ _register_provenance(app)
 from cinestra.safety.commands import register as _register_safety  # noqa: E402
 
 _register_safety(app)
+from cinestra.server.commands import register as _register_server  # noqa: E402
+
+_register_server(app)

@@ -36,6 +36,28 @@ class Settings(BaseSettings):
     planner_api_key: str | None = None  # sent as a Bearer token; never logged
     planner_timeout_s: float = 30.0
 
+    # Server (`cinestra serve`, `cinestra worker`). Unset URLs mean the embedded defaults:
+    # SQLite (WAL) and blobs under data_dir. PostgreSQL by "postgresql+psycopg://..." URL,
+    # S3-compatible storage by "s3://bucket/prefix?endpoint_url=http://host:9000&region=...".
+    database_url: str | None = None
+    blob_url: str | None = None
+    # "local": a worker pool inside `cinestra serve`; "celery": `cinestra worker` processes
+    # consume jobs from Redis (broker_url) and `serve` only enqueues.
+    job_backend: Literal["local", "celery"] = "local"
+    broker_url: str = "redis://127.0.0.1:6379/0"
+    workers: int = 1  # jobs run at once by the local pool (0: jobs stay queued)
+    job_lease_s: float = 300.0  # an in_progress job silent this long is re-queued by workers
+    job_max_attempts: int = 3  # a job that failed this often (crash, full disk) stays failed
+    video_ttl_s: int = 7 * 24 * 3600  # downloads expire this long after completion
+    # Per user: requests per minute on /v1, and videos per rolling 24 h (0: no limit).
+    # Organisations have their own daily quota (set with `cinestra org add`).
+    rate_limit_per_minute: int = 120
+    daily_video_quota: int = 50
+    max_upload_bytes: int = 20 * 1024 * 1024  # input_reference uploads
+    allow_signup: bool = False  # open sign-up pages; operators add users with the CLI
+    s3_access_key_id: str | None = None  # unset: boto3's usual credential chain
+    s3_secret_access_key: str | None = None
+
 
 def get_settings() -> Settings:
     """Settings as the environment gives them now (tests change the environment freely)."""

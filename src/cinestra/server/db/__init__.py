@@ -1,0 +1,1 @@
+"""The server's database: tables (`models`), engine and migrations (`session`)."""

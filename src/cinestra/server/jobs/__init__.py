@@ -1,0 +1,1 @@
+"""Video jobs: `runner` (one job), `pool` (embedded), `celery_app` (scale)."""
