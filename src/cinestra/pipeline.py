@@ -51,7 +51,7 @@ from cinestra.safety import (
 )
 from cinestra.safety.models import SubjectKind
 from cinestra.safety.review import default_url, open_review_db, submit_for_review
-from cinestra.sound import Soundtrack, master, mix, speak
+from cinestra.sound import Soundtrack, sound_clip
 from cinestra.world import Timeline, simulate
 from cinestra.world.coverage import adapt
 
@@ -186,13 +186,10 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
     # 4. Sound each shot (placed from the same events the picture shows): voice the lines
     #    and hand their visemes to the picture, mix; then level the clip and mark it
     payload = payload_for(video_id)
-    parts = []
-    for index, timeline in enumerate(timelines):
-        speech = speak(timeline)
-        timelines[index] = timeline.model_copy(update={"visemes": speech.visemes})
-        parts.append(mix(timeline, speech=speech))
-        progress("sound", len(parts), len(timelines))
-    soundtrack = mark_audio(master(Soundtrack.concat(parts)), payload)
+    clip_sound = sound_clip(timelines, on_shot=lambda done, total: progress("sound", done, total))
+    timelines = [timeline.model_copy(update={"visemes": visemes})
+                 for timeline, visemes in zip(timelines, clip_sound.visemes, strict=True)]
+    soundtrack = mark_audio(clip_sound.soundtrack, payload)
     seconds["sound"], clock = time.perf_counter() - clock, time.perf_counter()
 
     # 5. Render, watermark and encode, streamed: frames reach the encoder as they are drawn

@@ -15,7 +15,7 @@ import pytest
 from scipy import signal
 
 from cinestra.plan import make_storyboard
-from cinestra.sound import SAMPLE_RATE, Soundtrack, master, mix, speak
+from cinestra.sound import SAMPLE_RATE, Soundtrack, master, mix, sound_clip
 from cinestra.sound.loudness import integrated_loudness, true_peak_dbtp
 from cinestra.world import simulate
 from tests.utils.audio import onset_times
@@ -42,12 +42,9 @@ def stage_output(prompt: str, *, seconds: int = 6) -> Soundtrack:
     """What the pipeline's sound step gives for `prompt`, before the watermark."""
     board = make_storyboard(prompt, seconds=Fraction(seconds), seed=0)
     music = [cue for shot in board.shots for cue in shot.cues if cue.kind == "music"]
-    parts = []
-    for shot in board.shots:
-        timeline = simulate(shot, fps=24, aspect=Fraction(16, 9), seed=0,
-                            language=board.language, clip_music=music)
-        parts.append(mix(timeline, speech=speak(timeline)))
-    return master(Soundtrack.concat(parts))
+    return sound_clip([simulate(shot, fps=24, aspect=Fraction(16, 9), seed=0,
+                                language=board.language, clip_music=music)
+                       for shot in board.shots]).soundtrack
 
 
 def reference_true_peak(samples: np.ndarray) -> float:

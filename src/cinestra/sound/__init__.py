@@ -1,9 +1,12 @@
 """Sound stage: Timeline → Soundtrack (48 kHz stereo): foley, voices, ambience and score,
-all placed from the Timeline's exact times; `master` levels the whole clip."""
+all placed from the Timeline's exact times; `master` levels the whole clip;
+`sound_clip` does all of it for a clip's shots."""
 
+from cinestra.sound.clip import ClipSound, sound_clip
 from cinestra.sound.mastering import master
 from cinestra.sound.mixer import mix
 from cinestra.sound.soundtrack import SAMPLE_RATE, Soundtrack, sample_index
 from cinestra.sound.speech import Speech, speak
 
-__all__ = ["SAMPLE_RATE", "Soundtrack", "Speech", "master", "mix", "sample_index", "speak"]
+__all__ = ["SAMPLE_RATE", "ClipSound", "Soundtrack", "Speech", "master", "mix", "sample_index",
+           "sound_clip", "speak"]
