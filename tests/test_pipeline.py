@@ -21,7 +21,7 @@ from cinestra.safety.review import default_url, open_review_db
 
 def test_multi_shot_clip_has_every_frame_and_reports_progress(tmp_path: Path) -> None:
     request = check_request(prompt="Shot 1: a red ball on a table. Cut to: the ball falls, "
-                                   "close-up", seconds=4, size="640x360", fps=30)
+                                   "close-up", seconds=4, size="640x360", fps=30, style="cinematic")
     seen: dict[str, tuple[int, int]] = {}
 
     def on_progress(stage: str, done: int, total: int) -> None:
@@ -29,6 +29,9 @@ def test_multi_shot_clip_has_every_frame_and_reports_progress(tmp_path: Path) ->
 
     result = generate(request, output=tmp_path / "two.mp4", on_progress=on_progress)
     assert [t.frame_count for t in result.timelines] == [60, 60]
+    # The caller's style reaches every shot, down to the world the renderer draws
+    assert [shot.style.look for shot in result.storyboard.shots] == ["cinematic", "cinematic"]
+    assert [t.environment.look for t in result.timelines] == ["cinematic", "cinematic"]
     assert seen == {"screen": (1, 1), "plan": (1, 1), "world": (2, 2), "sound": (2, 2),
                     "render": (120, 120), "publish": (2, 2)}
     assert len(result.soundtrack.samples) == 4 * 48_000

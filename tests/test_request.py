@@ -29,3 +29,10 @@ def test_errors_name_the_field(field, kwargs):
     with pytest.raises(InvalidRequest, match=f"^{field}:") as caught:
         check_request(**arguments)
     assert isinstance(caught.value, CinestraError) and isinstance(caught.value, ValueError)
+
+
+def test_style_is_a_catalog_look():
+    assert check_request(prompt="a ball", style="noir").style == "noir"
+    assert check_request(prompt="a ball").style is None
+    with pytest.raises(InvalidRequest, match=r"^style: unknown style 'sepia-ish'; choose one of"):
+        check_request(prompt="a ball", style="sepia-ish")

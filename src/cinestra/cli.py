@@ -46,6 +46,8 @@ def generate_command(
     size: Annotated[str, typer.Option(help=SIZE_HELP)] = "1280x720",
     fps: Annotated[int, typer.Option(help="Frames per second: 24 or 30.")] = 24,
     seed: Annotated[int, typer.Option(help="Same prompt and seed give the same video.")] = 0,
+    style: Annotated[str | None, typer.Option(
+        help="A look for every shot (cinematic, noir, cartoon...), over the prompt's.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="MP4 file to write.")] = Path(
         "video.mp4"),
     handle: Annotated[str, typer.Option(help="Creator name on the visible watermark.")] = "",
@@ -53,7 +55,7 @@ def generate_command(
     """Generate a watermarked, C2PA-signed MP4 (H.264 + AAC) with synchronized sound."""
     try:
         request = check_request(prompt=prompt, seconds=str(seconds), size=size, fps=fps,
-                                seed=seed)
+                                seed=seed, style=style)
         with Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             # Each bar's clock starts when its stage does, not when the bars are drawn.

@@ -160,6 +160,8 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
     progress("plan", 0, 1)
     storyboard = plan_storyboard(request.prompt, seconds=request.seconds, seed=request.seed,
                                  settings=settings)
+    if request.style is not None:  # the caller's choice of look wins over the prompt's
+        storyboard = storyboard.with_look(request.style)
     lines = [cue.text for shot in storyboard.shots for cue in shot.cues if cue.kind == "dialogue"]
     if lines:
         verdicts.append(_enforce(screen_dialogue(lines, policy=policy, cameo_owners=cameo_owners),

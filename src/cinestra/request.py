@@ -32,6 +32,7 @@ class VideoRequest(BaseModel):
     size: str
     fps: int
     seed: int
+    style: str | None = None  # a catalog look for every shot, over what the prompt says
 
     @property
     def width(self) -> int:
@@ -43,7 +44,7 @@ class VideoRequest(BaseModel):
 
 
 def check_request(*, prompt: str, seconds: float | str | Fraction = 4, size: str = "1280x720",
-                  fps: int = 24, seed: int = 0) -> VideoRequest:
+                  fps: int = 24, seed: int = 0, style: str | None = None) -> VideoRequest:
     """Validate every field; the error names the field and quotes the value received."""
     if not prompt or not prompt.strip():
         raise InvalidRequest("prompt: must not be empty")
@@ -62,8 +63,15 @@ def check_request(*, prompt: str, seconds: float | str | Fraction = 4, size: str
         raise InvalidRequest(f"fps: must be 24 or 30, got {fps!r}")
     if not 0 <= seed < 2**32:
         raise InvalidRequest(f"seed: must be in [0, 2**32), got {seed!r}")
+    if style is not None:
+        from cinestra.plan.catalog import load_catalog  # the planner's vocabulary of looks
+
+        looks = load_catalog().styles
+        if style not in looks:
+            raise InvalidRequest(f"style: unknown style {style!r}; choose one of "
+                                 f"{', '.join(sorted(looks))}")
     return VideoRequest(prompt=prompt.strip(), seconds=exact_seconds, size=size, fps=fps,
-                        seed=seed)
+                        seed=seed, style=style)
 
 
 def check_output(path: Path) -> Path:

@@ -363,3 +363,14 @@ def test_a_bridge_acted_on_is_a_thing(prompt):
     (shot,) = plan(prompt).shots
     assert [s.kind for s in shot.subjects] == ["bus", "bridge"]
     assert shot.setting.place == "floor"
+
+
+def test_a_chosen_look_replaces_every_shot_look():
+    board = make_storyboard("Shot 1: a ball in a park, film noir. Shot 2: a dog runs, anime",
+                            seconds=Fraction(8), seed=0)
+    assert [shot.style.look for shot in board.shots] == ["noir", "anime"]
+    chosen = board.with_look("vintage")
+    assert [shot.style.look for shot in chosen.shots] == ["vintage", "vintage"]
+    assert [shot.subjects for shot in chosen.shots] == [shot.subjects for shot in board.shots]
+    with pytest.raises(ValueError, match="sepia"):
+        board.with_look("sepia")

@@ -41,6 +41,7 @@ def test_unknown_fields_are_ignored(api: Api) -> None:
     ({"seconds": "many"}, "seconds"), ({"model": "sora-9"}, "model"), ({"fps": 60}, "fps"),
     ({"seed": -1}, "seed"), ({"seed": "abc"}, "seed"), ({"prompt": "   "}, "prompt"),
     ({"prompt": None}, "prompt"), ({"engine": "diffusion"}, "engine"),
+    ({"style": "baroque-ish"}, "style"), ({"style": 3}, "style"),
     ({"input_reference": {"image_url": "https://example.com/a.png"}}, "input_reference"),
     ({"input_reference": "not an object"}, "input_reference"),
 ])
@@ -50,6 +51,16 @@ def test_bad_values_name_their_field(api: Api, fields: dict[str, Any], param: st
     error = response.json()["error"]
     assert error["param"] == param and error["type"] == "invalid_request_error"
     assert error["message"].startswith(param)
+
+
+def test_style_is_kept_with_the_job_and_shown(api: Api) -> None:
+    created = api.client.post("/v1/videos", headers=api.alice, json={**SMALL, "style": "noir"})
+    assert created.status_code == 200, created.text
+    assert created.json()["style"] == "noir"
+    form = api.client.post("/v1/videos", headers=api.alice, data={**SMALL, "style": "anime"})
+    assert form.status_code == 200 and form.json()["style"] == "anime"
+    plain = api.client.post("/v1/videos", headers=api.alice, json=SMALL)
+    assert plain.json()["style"] is None
 
 
 def test_missing_prompt_and_bad_bodies(api: Api) -> None:

@@ -164,6 +164,13 @@ class Storyboard(_Frozen):
             notes.append("not understood, left out of the scene: " + ", ".join(self.unresolved))
         return notes
 
+    def with_look(self, look: str) -> Storyboard:
+        """Every shot in `look` (a catalog style), whatever the prompt said."""
+        shots = [shot.model_copy(update={"style": shot.style.model_copy(update={"look": look})})
+                 for shot in self.shots]
+        return Storyboard.model_validate({**self.model_dump(), "shots": [
+            shot.model_dump() for shot in shots]})
+
     @model_validator(mode="after")
     def _durations_add_up(self) -> Storyboard:
         if sum((shot.duration for shot in self.shots), Fraction(0)) != self.seconds:

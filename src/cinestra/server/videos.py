@@ -48,7 +48,7 @@ def create_video(*, session: Session, owner: User, request: VideoRequest, model:
                  input_reference_key: str | None = None) -> Video:
     video = Video(id=video_id or new_video_id(), owner_id=owner.id, status="queued", progress=0,
                   prompt=request.prompt, model=model, seconds=seconds_text(request),
-                  size=request.size, fps=request.fps, seed=request.seed,
+                  size=request.size, fps=request.fps, seed=request.seed, style=request.style,
                   remixed_from_video_id=remixed_from, input_reference_key=input_reference_key,
                   attempts=0, created_at=time.time())
     session.add(video)

@@ -44,6 +44,8 @@ class VideoCreate(BaseModel):
     engine: str | None = Field(None, description="Rendering engine (default previz).")
     fps: int | None = Field(None, description="24 or 30 (default 24).")
     seed: int | None = Field(None, description="Same prompt and seed, same video.")
+    style: str | None = Field(None, description="A look for every shot (cinematic, noir, "
+                                                "cartoon, anime, vintage...), over the prompt's.")
     cameo_ids: list[str] | None = Field(None, description="Cameos to appear (consent needed).")
 
 
@@ -72,6 +74,7 @@ class VideoPublic(BaseModel):
     size: str
     remixed_from_video_id: str | None = None
     error: VideoError | None = None
+    style: str | None = None  # Cinestra's extra: the look the caller chose, if any
 
     @classmethod
     def of(cls, video: Video) -> VideoPublic:
@@ -82,7 +85,8 @@ class VideoPublic(BaseModel):
                    completed_at=int(video.completed_at) if video.completed_at else None,
                    expires_at=int(video.expires_at) if video.expires_at else None,
                    prompt=video.prompt, seconds=video.seconds, size=video.size,
-                   remixed_from_video_id=video.remixed_from_video_id, error=error)
+                   remixed_from_video_id=video.remixed_from_video_id, error=error,
+                   style=video.style)
 
 
 class VideosPublic(BaseModel):

@@ -81,6 +81,7 @@ class Video(Base):
     size: Mapped[str] = mapped_column(String(20))
     fps: Mapped[int] = mapped_column(Integer)
     seed: Mapped[int] = mapped_column(Integer)
+    style: Mapped[str | None] = mapped_column(String(40), nullable=True)
     remixed_from_video_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     input_reference_key: Mapped[str | None] = mapped_column(String(200), nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(60), nullable=True)

@@ -160,7 +160,7 @@ def _produce(context: JobContext, video: Video, handle: str, work: Path, attempt
              reporter: _Reporter) -> None:
     """Generate, make the previews, upload to temporary keys, then publish all three."""
     request = check_request(prompt=video.prompt, seconds=video.seconds, size=video.size,
-                            fps=video.fps, seed=video.seed)
+                            fps=video.fps, seed=video.seed, style=video.style)
     if video.input_reference_key:
         logger.info("job %s: the previz engine does not use input_reference", video.id)
     clip = generate(request, output=work / "video.mp4", settings=context.settings,

@@ -56,7 +56,7 @@ _CREATE_BODY = {"requestBody": {"required": True, "content": {
     "multipart/form-data": {"schema": {
         "type": "object", "required": ["prompt"],
         "properties": {**{name: {"type": "string"} for name in (
-            "prompt", "model", "seconds", "size", "engine", "fps", "seed")},
+            "prompt", "model", "seconds", "size", "engine", "fps", "seed", "style")},
             "input_reference": {"type": "string", "format": "binary"}}}}}}}
 
 
@@ -109,7 +109,7 @@ def _queue(components: Components, user_id: int, body: CreateBody, *,
                        param="engine", code="invalid_value")
     request = check_request(prompt=create.prompt, seconds=create.seconds or "4",
                             size=create.size or DEFAULT_SIZE, fps=create.fps or 24,
-                            seed=create.seed or 0)
+                            seed=create.seed or 0, style=create.style)
     if create.cameo_ids:
         raise ApiError(403, "cameo_ids: no cameo on this server has granted you its use",
                        param="cameo_ids", code="cameo_permission_denied")
@@ -216,7 +216,8 @@ async def remix(video_id: str, body: VideoRemix, user: CurrentUser,
                 raise ApiError(409, f"Video {video_id!r} is {source.status}; only a completed "
                                "video can be remixed.", param="video_id", code="video_not_ready")
             return {"prompt": body.prompt, "model": source.model, "seconds": source.seconds,
-                    "size": source.size, "fps": source.fps, "seed": source.seed}
+                    "size": source.size, "fps": source.fps, "seed": source.seed,
+                    "style": source.style}
 
     fields = await run_in_threadpool(source_fields)
     try:

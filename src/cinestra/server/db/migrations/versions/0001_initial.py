@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.Column("size", sa.String(20), nullable=False),
         sa.Column("fps", sa.Integer(), nullable=False),
         sa.Column("seed", sa.Integer(), nullable=False),
+        sa.Column("style", sa.String(40), nullable=True),
         sa.Column("remixed_from_video_id", sa.String(40), nullable=True),
         sa.Column("input_reference_key", sa.String(200), nullable=True),
         sa.Column("error_code", sa.String(60), nullable=True),
