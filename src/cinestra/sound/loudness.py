@@ -49,6 +49,13 @@ def integrated_loudness(samples: np.ndarray) -> float:
     return float(-0.691 + 10.0 * np.log10(kept.mean()))
 
 
+def frame_power(samples: np.ndarray, *, hop: int) -> np.ndarray:
+    """Mean square of each whole `hop`-sample frame of mono `samples` (a last partial
+    frame is left out)."""
+    n = len(samples) // hop
+    return np.asarray(np.mean(samples[: n * hop].reshape(n, hop) ** 2, axis=1))
+
+
 def _interpolator() -> np.ndarray:
     """(OVERSAMPLE - 1, taps) polyphase filters: row p gives the values at (p + 1) / 4
     after each sample, INTERPOLATOR_TAPS // 2 samples late."""

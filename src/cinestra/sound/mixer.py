@@ -22,6 +22,7 @@ from cinestra.errors import InvalidRequest
 from cinestra.sound.ambience import room_tone
 from cinestra.sound.foley import footstep_bus, playing_bus, rolling_bus
 from cinestra.sound.limiter import soft_limit
+from cinestra.sound.loudness import frame_power
 from cinestra.sound.materials import Material, material
 from cinestra.sound.modal import MAX_SIZE_M, HitBody, impact_sound
 from cinestra.sound.music import score
@@ -134,11 +135,9 @@ def _voiced_rms(samples: np.ndarray) -> float:
     """RMS of the parts of a line louder than 30 dB under its peak (pauses left out)."""
     if samples.size == 0:
         return 0.0
-    hop = SAMPLE_RATE // 100
-    n = len(samples) // hop
-    if n == 0:
+    energy = frame_power(samples, hop=SAMPLE_RATE // 100)
+    if energy.size == 0:
         return float(np.sqrt(np.mean(samples**2)))
-    energy = np.mean(samples[: n * hop].reshape(n, hop) ** 2, axis=1)
     loud = energy[energy > energy.max() * 1e-3]
     return float(np.sqrt(loud.mean()))
 

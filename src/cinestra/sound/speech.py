@@ -17,6 +17,7 @@ from fractions import Fraction
 import numpy as np
 from scipy import signal
 
+from cinestra.sound.loudness import frame_power
 from cinestra.sound.soundtrack import SAMPLE_RATE
 from cinestra.sound.visemes import visemes_for
 from cinestra.sound.voices import Utterance, espeak_say, piper_say
@@ -188,13 +189,12 @@ def _onset(samples: np.ndarray) -> int:
     if samples.size == 0:
         return 0
     hop = SAMPLE_RATE // 1000
-    n = len(samples) // hop
-    if n == 0:
+    envelope = np.sqrt(frame_power(samples, hop=hop))
+    if envelope.size == 0:
         return 0
-    envelope = np.sqrt(np.mean(samples[: n * hop].reshape(n, hop) ** 2, axis=1))
-    loud = np.flatnonzero(envelope >= envelope.max() * 10 ** (ONSET_DB / 20))
+    threshold = envelope.max() * 10 ** (ONSET_DB / 20)
+    loud = np.flatnonzero(envelope >= threshold)
     hop_start = int(loud[0]) * hop if loud.size else 0
     # Inside that millisecond, the first sample that is itself above the line.
-    threshold = envelope.max() * 10 ** (ONSET_DB / 20)
     inside = np.flatnonzero(np.abs(samples[hop_start : hop_start + hop]) >= threshold)
     return hop_start + (int(inside[0]) if inside.size else 0)
