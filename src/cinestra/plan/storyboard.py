@@ -166,10 +166,10 @@ class Storyboard(_Frozen):
 
     def with_look(self, look: str) -> Storyboard:
         """Every shot in `look` (a catalog style), whatever the prompt said."""
-        shots = [shot.model_copy(update={"style": shot.style.model_copy(update={"look": look})})
-                 for shot in self.shots]
-        return Storyboard.model_validate({**self.model_dump(), "shots": [
-            shot.model_dump() for shot in shots]})
+        data = self.model_dump()
+        for shot in data["shots"]:
+            shot["style"]["look"] = look
+        return Storyboard.model_validate(data)  # validated again: `look` must be in the catalog
 
     @model_validator(mode="after")
     def _durations_add_up(self) -> Storyboard:
