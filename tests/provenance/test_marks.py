@@ -21,7 +21,6 @@ from cinestra.provenance import (
     init_keys,
     load_signing_keys,
     mark_audio,
-    new_video_id,
     payload_for,
 )
 from cinestra.provenance.visible import badge, position
@@ -55,7 +54,7 @@ def test_badge_moves_and_stays_inside() -> None:
 def test_invisible_mark_psnr(clips: Clips) -> None:
     clip = read_mp4(clips.plain)
     height, width = clip.frames.shape[1:3]
-    with FrameMarker(payload_for(new_video_id()), width=width, height=height, fps=24,
+    with FrameMarker(payload_for(VIDEO_ID), width=width, height=height, fps=24,
                      visible=False) as marker:
         marked = np.stack([marker.mark(f, i) for i, f in enumerate(clip.frames[:24])])
     error = np.mean((marked.astype(np.float64) - clip.frames[:24]) ** 2)

@@ -48,9 +48,13 @@ def test_blind_threshold_on_random_payload_checks() -> None:
 
 
 def test_known_id_threshold_on_random_payloads() -> None:
-    """A clip's bits against 10,000 random video ids: >= 46 of 60 matching is rare."""
+    """A clip's bits against 10,000 random video ids: >= 46 of 60 matching is rare.
+
+    The ids come from the seeded generator, not `new_video_id`: with 0.21 hits expected,
+    fresh random ids made this test fail about once in 50 runs (it did, in CI)."""
     rng = np.random.default_rng(7)
     soft_a, soft_b = rng.normal(size=32), rng.normal(size=32)
-    hits = sum(pl.matching_bits(soft_a, soft_b, pl.payload_for(pl.new_video_id()))
-               >= pl.MATCH_BITS for _ in range(CHECKS))
+    ids = (pl.ID_PREFIX + rng.bytes(16).hex() for _ in range(CHECKS))
+    hits = sum(pl.matching_bits(soft_a, soft_b, pl.payload_for(video_id)) >= pl.MATCH_BITS
+               for video_id in ids)
     assert hits <= 1
