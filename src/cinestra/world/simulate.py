@@ -54,7 +54,7 @@ def _subject_body(subject: Subject, instance: int) -> Body:
     return Body(
         id=body_id, kind=subject.kind, shape=spec.shape, size=size, color=color,
         material=material, mass=round(spec.mass * scale**3, 6), static=False,
-        pose=Pose(pos=(0.0, 0.0, 0.0)),
+        pose=Pose(pos=(0.0, 0.0, 0.0)), subject=body_id,
     )
 
 

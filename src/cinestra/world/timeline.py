@@ -11,12 +11,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 Vec3 = tuple[float, float, float]
 Quat = tuple[float, float, float, float]  # (w, x, y, z), MuJoCo's order
 
-Shape = Literal["sphere", "box", "cylinder", "plane"]
+# cone: the unit cone of radius 1 at z = -1 narrowing to its apex at z = +1 (axis local z)
+Shape = Literal["sphere", "box", "cylinder", "plane", "cone"]
 
 
 class _Frozen(BaseModel):
@@ -29,12 +31,19 @@ class Pose(_Frozen):
 
 
 class Body(_Frozen):
-    """A thing in the world. Scenery is `static` and keeps its `pose`; props move along a Track."""
+    """A thing in the world, or one rigid part of one.
+
+    Scenery is `static` and keeps its `pose`. Props simulated by physics move along a Track.
+    Characters, animals, vehicles and other assets are built of several `animated` parts
+    (kind "head", "arm_upper_l", "wheel"...) that share a `subject`; each part has a Track
+    written by the animation, not by physics (physics never moves an animated body).
+    """
 
     id: str
-    kind: str  # plain English name: "ball", "floor", "wall", "table"
+    kind: str  # plain English name: "ball", "floor", "wall", "table"; for a part: "head", "mouth"
     shape: Shape
-    # sphere: (r, r, r); box: half extents; cylinder: (radius, radius, half height);
+    # sphere: (r, r, r), or three radii for an ellipsoid; box: half extents;
+    # cylinder: (radius x, radius y, half height); cone: (radius x, radius y, half height);
     # plane: (half x, half y, 0)
     size: Vec3
     color: Vec3  # linear RGB in [0, 1]
@@ -43,6 +52,11 @@ class Body(_Frozen):
     static: bool
     pose: Pose  # the pose at t=0 (and forever, for static bodies)
     wet: bool = False  # a wet surface looks glossy and sounds splashier
+    # The Storyboard subject (instance) this body is or belongs to: "cat_1", "person_1-2".
+    # None for scenery. The ID render pass and the visibility checks group bodies by it.
+    subject: str | None = None
+    animated: bool = False  # posed by animation (its Track), not simulated
+    emissive: float = 0.0  # light it gives off, as a multiple of its colour: windows, neon
 
 
 class Track(_Frozen):
@@ -50,6 +64,66 @@ class Track(_Frozen):
 
     body: str
     poses: list[Pose]
+    # Per frame, factors on Body.size (a mouth opening, a flag unfurling); None: always 1.
+    scales: list[Vec3] | None = None
+
+
+class Particles(_Frozen):
+    """A field of small particles: rain, snow, steam, smoke, splashes, dust.
+
+    The world says where and how they move; `state(t)` is the one rule that turns that into
+    positions, so every stage that draws or checks them agrees. Particle `i` starts at a
+    point drawn from `seed` in the box `origin ± half`, drifts with `velocity` plus its own
+    random velocity of up to `spread` m/s, lives `lifetime` seconds, then is reborn at its
+    start point (with a phase offset, so the field is steady from the first frame).
+    """
+
+    id: str
+    kind: Literal["rain", "snow", "steam", "smoke", "splash", "dust"]
+    origin: Vec3  # centre of the box particles are born in
+    half: Vec3  # half extents of that box
+    count: int  # particles alive at any time
+    velocity: Vec3  # m/s, shared
+    spread: float  # m/s, each particle's own random velocity amplitude
+    lifetime: float  # seconds from birth to rebirth
+    size: float  # radius in metres (rain: the streak's half length is set by its speed)
+    growth: float = 0.0  # m/s of radius growth over its life (steam and smoke swell)
+    color: Vec3
+    opacity: float  # at birth; steam and smoke fade out over their life
+    seed: int
+
+    def state(self, time: float) -> tuple[np.ndarray, np.ndarray]:
+        """(positions (count, 3), ages (count,) in [0, 1)) at `time` seconds of the shot."""
+        rng = np.random.default_rng(self.seed)
+        start = np.asarray(self.origin) + rng.uniform(-1.0, 1.0, (self.count, 3)) * self.half
+        own = rng.uniform(-1.0, 1.0, (self.count, 3)) * self.spread
+        phase = rng.uniform(0.0, 1.0, self.count)
+        ages = np.mod(time / self.lifetime + phase, 1.0)
+        elapsed = (ages * self.lifetime)[:, None]
+        return start + (np.asarray(self.velocity) + own) * elapsed, ages
+
+
+class Cloth(_Frozen):
+    """A simulated sheet (curtain, flag, jacket): a grid of vertices, positions per frame."""
+
+    id: str
+    kind: str  # curtain, flag, jacket
+    subject: str | None = None
+    rows: int  # vertices down the sheet
+    columns: int  # vertices across
+    color: Vec3
+    material: str  # fabric, cloth... for the sound of it moving
+    # frames[f] holds rows * columns positions, row by row (row 0 is the hung or held edge).
+    frames: list[list[Vec3]]
+
+
+class Light(_Frozen):
+    """A point light of the set: a lamp, a spotlight on a stage, a neon sign, a window."""
+
+    position: Vec3
+    color: Vec3  # linear RGB
+    intensity: float  # multiple of the colour at 1 m; falls off with the square of distance
+    reach: float  # metres beyond which it is ignored
 
 
 class CameraKey(_Frozen):
@@ -57,10 +131,14 @@ class CameraKey(_Frozen):
     target: Vec3
     fov_deg: float  # vertical field of view
     roll_deg: float = 0.0
+    # Depth of field: the distance in focus and the lens's aperture diameter (thin lens).
+    # aperture_m 0 keeps everything sharp.
+    focus_m: float | None = None
+    aperture_m: float = 0.0
 
 
 class Environment(_Frozen):
-    place: str  # floor, table, street, park, room
+    place: str  # the previz set built: floor, table, street, park, room, kitchen, beach...
     time_of_day: str  # dawn, morning, noon, afternoon, golden_hour, sunset, dusk, night
     indoor: bool
     wet: bool
@@ -70,6 +148,8 @@ class Environment(_Frozen):
     setting: str | None = None
     weather: str | None = None  # the Storyboard weather: rain, storm, snow, wind, fog...
     rain: float = 0.0  # rain intensity 0..1 (storm 1, rain 0.6)
+    haze: float = 0.0  # extra fog 0..1: smoke in a club, fog, steam in a kitchen
+    city: str | None = None  # the Storyboard city whose look the set has (paris, tokyo...)
 
     @property
     def heard_place(self) -> str:
@@ -164,6 +244,11 @@ class Timeline(_Frozen):
     tracks: list[Track]
     camera: list[CameraKey]  # one per frame
     impacts: list[Impact]
+    particles: list[Particles] = []
+    cloths: list[Cloth] = []
+    lights: list[Light] = []
+    # How this shot follows the previous one in the clip (the first shot's is ignored).
+    transition: Literal["cut", "crossfade", "whip_pan"] = "cut"
     dialogue: list[DialogueLine] = []
     music: MusicCue | None = None
     footsteps: list[Footstep] = []
@@ -180,6 +265,10 @@ class Timeline(_Frozen):
             if body.id == body_id:
                 return body
         raise KeyError(f"no body {body_id!r} in timeline")
+
+    def subject_bodies(self, subject: str) -> list[Body]:
+        """Every body of one Storyboard subject instance (its parts, or the prop itself)."""
+        return [body for body in self.bodies if body.subject == subject]
 
     def track(self, body_id: str) -> Track:
         for track in self.tracks:
