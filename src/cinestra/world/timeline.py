@@ -230,6 +230,18 @@ class Performance(_Frozen):
     position: Vec3
 
 
+class Actor(_Frozen):
+    """A named subject instance as the world staged it: what it is, does, and where it goes."""
+
+    subject: str  # instance id, as in Body.subject
+    kind: str  # catalog subject kind
+    family: str  # the family its rig was built as (after any fallback)
+    verb: str | None  # what it is animated doing (None: idle; physics props: their verb)
+    # Per frame: the rig origin's (x, y, z) on the ground and heading in radians (0 faces +x).
+    path: list[tuple[float, float, float, float]]
+    height: float  # m, top of the rig at rest
+
+
 class Timeline(_Frozen):
     shot_index: int
     fps: int
@@ -244,6 +256,7 @@ class Timeline(_Frozen):
     tracks: list[Track]
     camera: list[CameraKey]  # one per frame
     impacts: list[Impact]
+    actors: list[Actor] = []
     particles: list[Particles] = []
     cloths: list[Cloth] = []
     lights: list[Light] = []
@@ -253,6 +266,8 @@ class Timeline(_Frozen):
     music: MusicCue | None = None
     footsteps: list[Footstep] = []
     performances: list[Performance] = []
+    # What the world approximated or left out of the shot, in words a user reads.
+    warnings: list[str] = []
     # Written by the sound stage once the lines are voiced (`sound.speak`), for lip sync.
     visemes: list[Viseme] = []
 

@@ -16,7 +16,12 @@ def rig_bodies(rig: Rig, motion: Motion, placement: NDArray[np.float64], *, subj
                ) -> tuple[list[Body], list[Track]]:
     """Bodies (ids ``{subject}:{part}``) and their per-frame Tracks for `rig` doing `motion`
     under `placement` ((n, 4, 4) world frames of the rig's origin)."""
-    joints = joint_frames(rig, motion, placement)
+    return posed_bodies(rig, joint_frames(rig, motion, placement), subject=subject)
+
+
+def posed_bodies(rig: Rig, joints: dict[str, NDArray[np.float64]], *, subject: str
+                 ) -> tuple[list[Body], list[Track]]:
+    """The same, from joint frames already computed (`rig.joint_frames`)."""
     bodies: list[Body] = []
     tracks: list[Track] = []
     seen: dict[str, int] = {}
