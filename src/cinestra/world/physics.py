@@ -72,9 +72,15 @@ class _ContactLog:
 
 
 def _geom_xml(body: Body) -> str:
-    kind = body.shape
-    if kind == "sphere":
+    kind: str = body.shape
+    if kind == "sphere" and len(set(body.size)) > 1:
+        kind = "ellipsoid"
+        size = " ".join(str(v) for v in body.size)
+    elif kind == "sphere":
         size = f"{body.size[0]}"
+    elif kind == "cone":  # MuJoCo has no cone: its cylinder is a close enough collider
+        kind = "cylinder"
+        size = f"{max(body.size[0], body.size[1])} {body.size[2]}"
     elif kind == "cylinder":
         size = f"{body.size[0]} {body.size[2]}"
     elif kind == "plane":
@@ -183,6 +189,20 @@ def simulate_bodies(bodies: list[Body], launches: dict[str, Launch], *, fps: int
     impacts.sort(key=lambda impact: (impact.time, impact.body_a, impact.body_b))
     tracks = [Track(body=body_id, poses=track) for body_id, track in poses.items()]
     return SimResult(tracks=tracks, impacts=impacts)
+
+
+def resting_penetrations(bodies: list[Body]) -> list[tuple[str, str, float]]:
+    """(body, body, depth in m) of every pair that overlaps with the bodies at their poses.
+
+    Moving bodies are checked against everything else; static ones against nothing (the set's
+    own pieces may touch by design). For a settled shot, pass the moving bodies at their last
+    pose: a body resting inside another by more than a centimetre is a simulation fault.
+    """
+    with _session(bodies, MAX_STEP) as (model, data):
+        mujoco.mj_forward(model, data)
+        names = [model.geom(g).name for g in range(model.ngeom)]
+        return [(names[c.geom1], names[c.geom2], float(-c.dist))
+                for c in data.contact[: data.ncon] if c.dist < 0]
 
 
 def _read_contacts(model: mujoco.MjModel, data: mujoco.MjData, *, step: int, dt: float,
