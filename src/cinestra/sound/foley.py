@@ -1,4 +1,4 @@
-"""Foley beyond single impacts: footsteps, rolling and sliding, instruments being played.
+"""Foley beyond single impacts: footsteps, rolling and sliding, cloth, instruments played.
 
 Footsteps are two modal hits (heel, then toe) of a shoe sole on the surface, louder and
 closer together when running. Rolling and sliding come from the tracks: while a body moves
@@ -27,6 +27,8 @@ TOE_DELAY_S = {"walk": 0.045, "run": 0.025}
 ROLL_LEVEL = 0.02  # rumble RMS at 1 m/s, 2 m away
 CONTACT_TOLERANCE_M = 0.01
 PLAYING_LEVEL = 0.08
+CLOTH_LEVEL = 0.25  # rustle RMS for a sheet moving at 1 m/s, 2 m away (a jacket is heard)
+CLOTH_BAND = (900.0, 7000.0)  # Hz: fabric rubbing is airy, with little low end
 
 
 def _camera(timeline: Timeline) -> CameraKey | None:
@@ -69,9 +71,10 @@ def rolling_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
     camera = _camera(timeline)
     frame_times = np.arange(len(timeline.camera) or timeline.frame_count) / timeline.fps
     sample_times = np.arange(n_samples) / SAMPLE_RATE
+    bodies = {body.id: body for body in timeline.bodies}
     for index, track in enumerate(timeline.tracks):
-        body = timeline.body(track.body)
-        if body.static or len(track.poses) < 3:
+        body = bodies[track.body]
+        if body.static or body.animated or len(track.poses) < 3:  # parts have their own foley
             continue
         positions = np.array([pose.pos for pose in track.poses], dtype=np.float64)
         velocity = np.gradient(positions, 1.0 / timeline.fps, axis=0)  # video m/s: as seen
@@ -81,10 +84,7 @@ def rolling_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
         if float(speed.max()) < 0.05:
             continue
         times = frame_times[: len(speed)]
-        envelope = np.interp(sample_times, times, speed, right=0.0)
-        smooth = max(1, round(0.03 * SAMPLE_RATE))  # 30 ms: no edge can sound like a hit
-        total = np.concatenate([[0.0], np.cumsum(np.pad(envelope, (smooth // 2, smooth)))])
-        envelope = (total[smooth : smooth + n_samples] - total[:n_samples]) / smooth
+        envelope = _smooth_envelope(np.interp(sample_times, times, speed, right=0.0), n_samples)
         rolling = body.shape in ("sphere", "cylinder")
         low, high = (60.0, 600.0) if rolling else (800.0, 5000.0)
         rng = np.random.default_rng([timeline.shot_index & 0xFFFFFFFF, index, 7])
@@ -96,6 +96,46 @@ def rolling_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
         left, right = place((middle[0], middle[1], middle[2]), camera,
                             aspect=float(timeline.aspect))
         sound = noise * envelope * level
+        bus[:, 0] += sound * left
+        bus[:, 1] += sound * right
+    return bus
+
+
+def _smooth_envelope(envelope: np.ndarray, n_samples: int) -> np.ndarray:
+    """A 30 ms moving average: no edge of a motion can sound like a hit."""
+    smooth = max(1, round(0.03 * SAMPLE_RATE))
+    total = np.concatenate([[0.0], np.cumsum(np.pad(envelope, (smooth // 2, smooth)))])
+    return np.asarray((total[smooth : smooth + n_samples] - total[:n_samples]) / smooth)
+
+
+def cloth_bus(timeline: Timeline, *, n_samples: int) -> np.ndarray:
+    """Rustle of every cloth (a curtain in the wind, a jacket): airy band-passed noise that
+    follows how fast the cloth moves, frame by frame."""
+    bus = np.zeros((n_samples, 2))
+    if n_samples == 0:
+        return bus
+    camera = _camera(timeline)
+    sample_times = np.arange(n_samples) / SAMPLE_RATE
+    for index, cloth in enumerate(timeline.cloths):
+        points = np.asarray(cloth.frames, dtype=np.float64)  # (frames, vertices, 3)
+        if len(points) < 3:
+            continue
+        speed = np.linalg.norm(np.gradient(points, 1.0 / timeline.fps, axis=0), axis=2)
+        motion = speed.mean(axis=1)  # m/s, the sheet's mean vertex speed
+        times = np.arange(len(motion)) / timeline.fps
+        envelope = _smooth_envelope(np.interp(sample_times, times, motion, right=0.0),
+                                    n_samples)
+        rng = np.random.default_rng([timeline.shot_index & 0xFFFFFFFF, index, 11])
+        noise = signal.sosfilt(butter_sos(2, (CLOTH_BAND[0], CLOTH_BAND[1]), "band"),
+                               rng.standard_normal(n_samples))
+        noise /= max(float(np.sqrt(np.mean(noise**2))), 1e-12)
+        # Cloth crackles: the rustle comes in little bursts, not as a steady hiss.
+        grains = signal.sosfilt(butter_sos(1, 30.0, "low"), rng.standard_normal(n_samples))
+        grains = np.abs(grains) / max(float(np.abs(grains).max()), 1e-12)
+        sound = noise * (0.4 + grains) * np.minimum(envelope, 2.0) * CLOTH_LEVEL
+        middle = points[len(points) // 2].mean(axis=0)
+        left, right = place((float(middle[0]), float(middle[1]), float(middle[2])), camera,
+                            aspect=float(timeline.aspect))
         bus[:, 0] += sound * left
         bus[:, 1] += sound * right
     return bus

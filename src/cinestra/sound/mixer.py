@@ -20,7 +20,7 @@ import numpy as np
 
 from cinestra.errors import InvalidRequest
 from cinestra.sound.ambience import room_tone
-from cinestra.sound.foley import footstep_bus, playing_bus, rolling_bus
+from cinestra.sound.foley import cloth_bus, footstep_bus, playing_bus, rolling_bus
 from cinestra.sound.limiter import soft_limit
 from cinestra.sound.loudness import frame_power
 from cinestra.sound.materials import Material, material
@@ -65,6 +65,7 @@ def mix(timeline: Timeline, *, speech: Speech | None = None) -> Soundtrack:
     foley += footstep_bus(timeline, n_samples=n_samples)
     foley += rolling_bus(timeline, n_samples=n_samples)
     foley += playing_bus(timeline, n_samples=n_samples)
+    foley += cloth_bus(timeline, n_samples=n_samples)
     if timeline.dialogue and speech is None:
         speech = speak(timeline)
     voices = dialogue_bus(timeline, speech, n_samples=n_samples)
