@@ -1,17 +1,22 @@
 """PrevizEngine: the default render engine, Timeline -> RGB frames with moderngl over EGL.
 
-Each frame runs these passes:
+Bodies are drawn instanced, one call per mesh shape and pass (`batches.py`): the rows of
+the bodies in view, nearest first. Each frame runs these passes:
 
-1. sun shadow maps: the static bodies' map once per timeline, the moving bodies' map (a
-   small footprint around their whole path) every frame;
+1. sun shadow maps: the static bodies' map once per timeline, the moving bodies' and
+   cloths' map (a small footprint around their whole path) every frame;
 2. the scene mirrored about the wet floor, at reduced size, for the floor's reflection;
-3. the scene and the sky into the colour buffer (gamma-encoded sRGB), multisampled if asked;
-4. resolve, then the post pass (`post.py`): upscale, grade (look, letterbox, vignette,
-   grain), flip and read back.
+3. the scene (sun, sky, point lights, emissive parts, cloths), the sky, then the particles
+   blended on top, into the colour buffer (gamma-encoded sRGB), multisampled if asked;
+4. resolve, then the post pass (`post.py`): upscale, depth of field, outlines, grade
+   (look, letterbox, vignette, grain), flip and read back.
+
+`render_ids` draws the same bodies as flat subject indices for tests and framing (`ids.py`).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterator
 from types import TracebackType
@@ -22,26 +27,45 @@ from numpy.typing import NDArray
 
 from cinestra.errors import InvalidRequest
 from cinestra.render.previz import shaders
-from cinestra.render.previz.camera import gl_bytes, view_projection
+from cinestra.render.previz.batches import (
+    INSTANCE_ATTRIBUTES,
+    INSTANCE_FLOATS,
+    INSTANCE_FORMAT,
+    ROOT3,
+    SHADOW_FORMAT,
+    bounds,
+    frustum_planes,
+    in_view,
+)
+from cinestra.render.previz.camera import gl_bytes, view_matrix, view_projection
 from cinestra.render.previz.context import GLContext
+from cinestra.render.previz.effects import QUAD, ClothMesh, particle_rows, particle_style
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
-from cinestra.render.previz.meshes import MESH_BUILDERS
+from cinestra.render.previz.meshes import LOW_MESHES, MESH_BUILDERS
 from cinestra.render.previz.post import PostPass
 from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target
-from cinestra.render.previz.scene import PreparedBody, Scene, ShadowFrustum, prepare_scene
+from cinestra.render.previz.scene import Scene, ShadowFrustum, prepare_scene
 from cinestra.world.timeline import CameraKey, Timeline, Vec3
+
+logger = logging.getLogger(__name__)
 
 MAX_SIZE = 8192
 GL_CLIP_DISTANCE0 = 0x3000
 LAMP_HEIGHT = 2.0  # metres above the lowest point of the action (indoor evening light)
-SMALL_SPHERE_PX = 12.0  # spheres with a smaller on-screen radius use the coarse mesh
+SMALL_PX = 12.0  # spheres and cylinders with a smaller on-screen radius use coarse meshes
 MAX_REFLECTION_WIDTH = 480  # pixels; a wet floor's reflection is soft anyway
 # On a software rasteriser (llvmpipe) the scene is drawn at about this many pixels at most and
 # upscaled in the post pass: 720p draws at ~77% per axis, which keeps 10 s of 720p under
 # 30 s on 2 cores. GPUs draw at full size. `render_scale` overrides.
 SOFTWARE_PIXELS = 540_000
 SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast")
+HAZE_FOG = 0.1  # exp2 fog density added at haze 1 (a smoky club: half the light gone at 8 m)
+LIT_INDOOR_KEY = 0.4  # indoors with its own lights, the overall key and ambient are dimmed
+SHADINGS = {"standard": (), "toon": ("TOON",), "flat": ("TOON", "FLAT"), "clay": ("CLAY",)}
+# Passes that draw bodies, each with its own instance buffers (a buffer is not rewritten
+# while an earlier draw of the same frame may still read it).
+PASSES = ("shadow", "mirror", "scene", "ids")
 
 
 class PrevizEngine:
@@ -126,31 +150,36 @@ class PrevizEngine:
         return max(1, round(self.width * scale)), max(1, round(self.height * scale))
 
     def _build(self, ctx: moderngl.Context) -> None:
-        # 1. Programs.
+        # 1. Programs (scene shading variants are compiled when a look first needs them).
         self._shadow = Program(ctx, vertex=shaders.SHADOW_VS, fragment=shaders.SHADOW_FS)
-        self._scene = Program(ctx, vertex=shaders.SCENE_VS, fragment=shaders.SCENE_FS)
         self._mirror = Program(
             ctx, vertex=shaders.with_defines(shaders.SCENE_VS, "MIRROR"),
             fragment=shaders.with_defines(shaders.SCENE_FS, "MIRROR"),
         )
+        self._ids = Program(ctx, vertex=shaders.ID_VS, fragment=shaders.ID_FS)
         self._sky = Program(ctx, vertex=shaders.SKY_VS, fragment=shaders.SKY_FS)
+        self._particles = Program(ctx, vertex=shaders.PARTICLE_VS, fragment=shaders.PARTICLE_FS)
+        self._scenes: dict[str, Program] = {}
         size = self._scene_size(ctx)
         self.scene_size = size
-        # 2. Meshes: one vertex array per (pass, mesh), built once.
+        # 2. Meshes, and per pass an instance buffer per mesh, rewritten as needed.
+        self._meshes = {name: build() for name, build in MESH_BUILDERS.items()}
+        self._mesh_buffers = {
+            name: (ctx.buffer(mesh.vertices.tobytes()), ctx.buffer(mesh.indices.tobytes()))
+            for name, mesh in self._meshes.items()
+        }
+        self._instances = {
+            (pass_name, mesh): ctx.buffer(reserve=64 * INSTANCE_FLOATS * 4)
+            for pass_name in PASSES for mesh in self._meshes
+        }
         self._vaos: dict[tuple[str, str], moderngl.VertexArray] = {}
-        for mesh_name, build in MESH_BUILDERS.items():
-            mesh = build()
-            vbo = ctx.buffer(mesh.vertices.tobytes())
-            ibo = ctx.buffer(mesh.indices.tobytes())
-            self._vaos["shadow", mesh_name] = ctx.vertex_array(
-                self._shadow.program, [(vbo, "3f 12x", "in_pos")], ibo
-            )
-            for pass_name, program_pass in (("scene", self._scene), ("mirror", self._mirror)):
-                self._vaos[pass_name, mesh_name] = ctx.vertex_array(
-                    program_pass.program, [(vbo, "3f 3f", "in_pos", "in_normal")], ibo
-                )
         quad = ctx.buffer(FULL_SCREEN.tobytes())
         self._sky_vao = ctx.vertex_array(self._sky.program, [(quad, "2f", "in_pos")])
+        self._particle_rows = ctx.buffer(reserve=4096 * 16)
+        self._particle_vao = ctx.vertex_array(self._particles.program, [
+            (ctx.buffer(QUAD.tobytes()), "2f", "in_corner"),
+            (self._particle_rows, "4f/i", "in_particle"),
+        ])
         # 3. Render targets.
         self._static_map, self._static_fbo = shadow_target(ctx, self.shadow_size)
         self._moving_map, self._moving_fbo = shadow_target(ctx, self.shadow_size // 2)
@@ -167,6 +196,7 @@ class PrevizEngine:
         self._picture.repeat_x = self._picture.repeat_y = False
         samples = min(self.samples, ctx.max_samples)
         self._picture_fbo: moderngl.Framebuffer | None = None
+        self._depth: moderngl.Texture | None = None
         if samples > 0:
             self._draw_fbo = ctx.framebuffer(
                 color_attachments=[ctx.renderbuffer(size, 4, samples=samples)],
@@ -174,24 +204,82 @@ class PrevizEngine:
             )
             self._picture_fbo = ctx.framebuffer(color_attachments=[self._picture])
         else:
+            # The post pass reads the depth for outlines and depth of field.
+            self._depth = ctx.depth_texture(size)
+            self._depth.compare_func = ""
+            self._depth.repeat_x = self._depth.repeat_y = False
             self._draw_fbo = ctx.framebuffer(
-                color_attachments=[self._picture], depth_attachment=ctx.depth_renderbuffer(size)
+                color_attachments=[self._picture], depth_attachment=self._depth
             )
+        self._id_fbo: moderngl.Framebuffer | None = None
         # Below render scale 1 the bilinear upscale already softens edges, and FXAA over
         # the full output would cost as much as the scene itself.
         fxaa = self.antialias and self.samples == 0 and size == (self.width, self.height)
-        self._post = PostPass(ctx, picture_unit=3, scene_size=size,
-                              output_size=(self.width, self.height), fxaa=fxaa)
+        self._post = PostPass(ctx, picture_unit=3, depth_unit=4 if self._depth else None,
+                              scene_size=size, output_size=(self.width, self.height), fxaa=fxaa)
         # 4. Texture units, fixed for the engine's life.
         self._static_map.use(location=0)
         self._moving_map.use(location=1)
         self._reflection.use(location=2)
         self._picture.use(location=3)
-        for program_pass in (self._scene, self._mirror):
-            program_pass.set("u_shadow_map", 0)
-            program_pass.set("u_shadow_map_moving", 1)
-            program_pass.set("u_reflection", 2)
-        self._scene.set("u_inv_viewport", (1.0 / size[0], 1.0 / size[1]))
+        if self._depth is not None:
+            self._depth.use(location=4)
+        self._prepare_program(self._mirror)
+
+    def _prepare_program(self, program_pass: Program) -> None:
+        program_pass.set("u_shadow_map", 0)
+        program_pass.set("u_shadow_map_moving", 1)
+        program_pass.set("u_reflection", 2)
+        size = self.scene_size
+        program_pass.set("u_inv_viewport", (1.0 / size[0], 1.0 / size[1]))
+
+    def _scene_program(self, shading: str) -> Program:
+        program_pass = self._scenes.get(shading)
+        if program_pass is None:
+            assert self._ctx is not None, "scene programs are built inside an open engine"
+            defines = SHADINGS[shading]
+            program_pass = Program(
+                self._ctx, vertex=shaders.SCENE_VS,
+                fragment=shaders.with_defines(shaders.SCENE_FS, *defines),
+            )
+            self._prepare_program(program_pass)
+            self._scenes[shading] = program_pass
+        return program_pass
+
+    def _vao(self, program_pass: Program, *, pass_name: str, mesh: str) -> moderngl.VertexArray:
+        key = (f"{pass_name}:{id(program_pass)}", mesh)
+        vao = self._vaos.get(key)
+        if vao is None:
+            assert self._ctx is not None, "vertex arrays are built inside an open engine"
+            vbo, ibo = self._mesh_buffers[mesh]
+            instances = self._instances[pass_name, mesh]
+            vertex: tuple[moderngl.Buffer | str, ...]
+            instance: tuple[moderngl.Buffer | str, ...]
+            if pass_name in ("scene", "mirror"):
+                vertex = (vbo, "3f 3f", "in_pos", "in_normal")
+                instance = (instances, INSTANCE_FORMAT, *INSTANCE_ATTRIBUTES)
+            elif pass_name == "ids":
+                vertex = (vbo, "3f 12x", "in_pos")
+                instance = (instances, "16f 64x 4f/i", "in_model", "in_extra")
+            else:
+                vertex = (vbo, "3f 12x", "in_pos")
+                instance = (instances, SHADOW_FORMAT, "in_model")
+            vao = self._ctx.vertex_array(program_pass.program, [vertex, instance], ibo)
+            self._vaos[key] = vao
+        return vao
+
+    def _draw_rows(self, program_pass: Program, *, pass_name: str, mesh: str,
+                   rows: NDArray[np.float32]) -> None:
+        """One instanced draw of `rows` with `mesh`."""
+        if len(rows) == 0:
+            return
+        buffer = self._instances[pass_name, mesh]
+        if rows.nbytes > buffer.size:
+            buffer.orphan(max(rows.nbytes, 2 * buffer.size))
+        buffer.write(rows.tobytes())
+        self._vao(program_pass, pass_name=pass_name, mesh=mesh).render(
+            moderngl.TRIANGLES, instances=len(rows)
+        )
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -210,6 +298,91 @@ class PrevizEngine:
         )
         return self._frames(timeline, scene=scene, lighting=lighting, grade=grade)
 
+    def render_ids(self, timeline: Timeline) -> Iterator[tuple[NDArray[np.int32], list[str]]]:
+        """Per frame, an (height, width) map of subject indices and its legend.
+
+        Index 0 is no subject; index i is `legend[i - 1]`, the i-th distinct `Body.subject`
+        or `Cloth.subject` of the timeline. Drawn at the output size with the depth test (a
+        hidden subject is not counted), without post effects or letterbox.
+        """
+        if self._ctx is None:
+            raise RuntimeError("PrevizEngine.render_ids needs an open engine")
+        lighting = lighting_for(timeline.environment)
+        scene = prepare_scene(timeline, lighting, static_map=self.shadow_size,
+                              moving_map=self.shadow_size // 2)
+        return self._id_frames(timeline, scene=scene)
+
+    def _id_frames(
+        self, timeline: Timeline, *, scene: Scene
+    ) -> Iterator[tuple[NDArray[np.int32], list[str]]]:
+        ctx = self._ctx
+        if ctx is None:
+            raise RuntimeError("PrevizEngine closed while rendering")
+        with ctx:
+            if self._id_fbo is None:
+                size = (self.width, self.height)
+                self._id_fbo = ctx.framebuffer(
+                    color_attachments=[ctx.renderbuffer(size, 4)],
+                    depth_attachment=ctx.depth_renderbuffer(size),
+                )
+            cloths = self._cloth_meshes(ctx, timeline, scene=scene)
+        try:
+            for index in range(timeline.frame_count):
+                with ctx:
+                    ids = self._id_frame(ctx, scene, cloths=cloths, index=index,
+                                         camera=timeline.camera[index])
+                yield ids, list(scene.subjects)
+        finally:
+            self._release(ctx, cloths)
+
+    def _id_frame(self, ctx: moderngl.Context, scene: Scene, *, cloths: list[ClothMesh],
+                  index: int, camera: CameraKey) -> NDArray[np.int32]:
+        assert self._id_fbo is not None, "the ID target is made before the first ID frame"
+        self._id_fbo.use()
+        ctx.clear(0.0, 0.0, 0.0, 1.0, depth=1.0)
+        ctx.enable(moderngl.DEPTH_TEST)
+        ctx.depth_func = "<"
+        view_proj = view_projection(camera, width=self.width, height=self.height)
+        self._ids.write("u_view_proj", gl_bytes(view_proj))
+        planes = frustum_planes(view_proj)
+        eye = np.asarray(camera.position)
+        for batch in scene.batches:
+            rows, spheres = batch.rows(index)
+            rows, _ = in_view(rows, spheres, planes=planes, eye=eye)
+            self._set_culling(ctx, batch.mesh)
+            mesh = LOW_MESHES.get(batch.mesh, batch.mesh)
+            self._draw_rows(self._ids, pass_name="ids", mesh=mesh, rows=rows)
+        ctx.disable(moderngl.CULL_FACE)
+        for cloth in cloths:
+            cloth.update(index)
+            cloth.vaos["ids"].render(moderngl.TRIANGLES)
+        raw = np.empty((self.height, self.width, 4), dtype=np.uint8)
+        self._id_fbo.read_into(raw, components=4, alignment=1)
+        ids = raw[::-1, :, 0].astype(np.int32) + 256 * raw[::-1, :, 1].astype(np.int32)
+        return np.ascontiguousarray(ids)
+
+    def _release(self, ctx: moderngl.Context, cloths: list[ClothMesh]) -> None:
+        """Free a timeline's cloth buffers, unless the engine (and its context) is gone."""
+        if cloths and self._ctx is ctx:
+            with ctx:
+                for cloth in cloths:
+                    cloth.release()
+
+    def _cloth_meshes(self, ctx: moderngl.Context, timeline: Timeline, *, scene: Scene,
+                      scene_program: Program | None = None) -> list[ClothMesh]:
+        programs = {
+            "mirror": (self._mirror.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES),
+            "shadow": (self._shadow.program, SHADOW_FORMAT, ("in_model",)),
+            "ids": (self._ids.program, "16f 64x 4f/i", ("in_model", "in_extra")),
+        }
+        if scene_program is not None:
+            programs["scene"] = (scene_program.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES)
+        meshes = []
+        for cloth in timeline.cloths:
+            subject = scene.subjects.index(cloth.subject) + 1 if cloth.subject else 0
+            meshes.append(ClothMesh(ctx, cloth, subject=subject, programs=programs))
+        return meshes
+
     def _frames(
         self, timeline: Timeline, *, scene: Scene, lighting: Lighting, grade: Grade
     ) -> Iterator[NDArray[np.uint8]]:
@@ -222,46 +395,64 @@ class PrevizEngine:
         # `with ctx` makes this engine's context current (another engine may have been used
         # in between) and restores the previous one, so the caller may interleave engines.
         with ctx:
-            self._set_lighting(scene, lighting=lighting, grade=grade)
-            self._shadow_pass(
-                ctx, scene, frustum=scene.static_shadow, fbo=self._static_fbo, moving=False, index=0
-            )
-        for index in range(timeline.frame_count):
-            with ctx:
-                frame = self._render_frame(
-                    ctx, scene, index=index, camera=timeline.camera[index], sky=sky,
-                    backdrop=backdrop,
-                )
-            yield frame
+            scene_program = self._scene_program(grade.shading)
+            self._set_lighting(scene, timeline=timeline, lighting=lighting, grade=grade,
+                               scene_program=scene_program)
+            cloths = self._cloth_meshes(ctx, timeline, scene=scene, scene_program=scene_program)
+            self._shadow_pass(ctx, scene, frustum=scene.static_shadow, fbo=self._static_fbo,
+                              cloths=[], index=None)
+        frame: NDArray[np.uint8] | None = None
+        try:
+            for index in range(timeline.frame_count):
+                if grade.on_twos and index % 2 == 1 and frame is not None:
+                    yield frame.copy()  # animation on twos: each drawing held for two frames
+                    continue
+                with ctx:
+                    frame = self._render_frame(
+                        ctx, scene, timeline=timeline, index=index, sky=sky, backdrop=backdrop,
+                        scene_program=scene_program, cloths=cloths, lighting=lighting,
+                    )
+                yield frame
+        finally:
+            self._release(ctx, cloths)
 
     def _render_frame(
-        self, ctx: moderngl.Context, scene: Scene, *, index: int, camera: CameraKey, sky: bool,
-        backdrop: Vec3,
+        self, ctx: moderngl.Context, scene: Scene, *, timeline: Timeline, index: int,
+        sky: bool, backdrop: Vec3, scene_program: Program, cloths: list[ClothMesh],
+        lighting: Lighting,
     ) -> NDArray[np.uint8]:
+        camera = timeline.camera[index]
+        for cloth in cloths:
+            cloth.update(index)
         # 1. Moving bodies' shadow map.
         if scene.moving_shadow is not None:
-            self._shadow_pass(
-                ctx, scene, frustum=scene.moving_shadow, fbo=self._moving_fbo, moving=True,
-                index=index,
-            )
+            self._shadow_pass(ctx, scene, frustum=scene.moving_shadow, fbo=self._moving_fbo,
+                              cloths=cloths, index=index)
         # 2. Mirrored scene for the wet floor, when the camera is above it.
         reflect = scene.mirror_z is not None and camera.position[2] > scene.mirror_z + 1e-3
         if reflect:
-            self._mirror_pass(ctx, scene, index=index, camera=camera, sky=sky, backdrop=backdrop)
-        # 3. Scene and sky.
+            self._mirror_pass(ctx, scene, index=index, camera=camera, sky=sky, backdrop=backdrop,
+                              cloths=cloths)
+        # 3. Scene, sky, then particles blended over both.
         self._draw_fbo.use()
         ctx.clear(*backdrop, depth=1.0)
         view_proj = view_projection(camera, width=self.width, height=self.height)
-        self._draw_bodies(ctx, scene, program_pass=self._scene, index=index, camera=camera,
-                          view_proj=view_proj, eye=camera.position, reflect=reflect)
+        scene_program.set("u_reflect", 1.0 if reflect else 0.0)
+        self._draw_bodies(ctx, scene, program_pass=scene_program, pass_name="scene",
+                          index=index, camera=camera, view_proj=view_proj, eye=camera.position,
+                          cloths=cloths)
         if sky:
             self._draw_sky(ctx, view_proj, eye=camera.position)
+        if timeline.particles:
+            self._draw_particles(ctx, timeline, index=index, camera=camera, view_proj=view_proj,
+                                 lighting=lighting)
         # 4. Resolve, grade, flip, read back.
         if self._picture_fbo is not None:
             ctx.copy_framebuffer(self._picture_fbo, self._draw_fbo)
-        return self._post.run(ctx, index=index)
+        return self._post.run(ctx, index=index, camera=camera)
 
-    def _set_lighting(self, scene: Scene, *, lighting: Lighting, grade: Grade) -> None:
+    def _set_lighting(self, scene: Scene, *, timeline: Timeline, lighting: Lighting,
+                      grade: Grade, scene_program: Program) -> None:
         static, moving = scene.static_shadow, scene.moving_shadow
         static_radius = scene.shadow_softness_m / static.extent_m
         static_offset = (static_radius + 2.0 / self.shadow_size) * static.extent_m
@@ -269,7 +460,13 @@ class PrevizEngine:
         if moving is not None:
             moving_radius = scene.shadow_softness_m / moving.extent_m
             moving_offset = (moving_radius + 4.0 / self.shadow_size) * moving.extent_m
-        for program_pass in (self._scene, self._mirror):
+        environment = timeline.environment
+        key, above, below = lighting.sun_color, lighting.ambient_sky, lighting.ambient_ground
+        if timeline.lights and environment.indoor:  # the set's own lights take over
+            key = _scaled(key, LIT_INDOOR_KEY)
+            above, below = _scaled(above, 0.6), _scaled(below, 0.6)
+        positions, colours = _light_uniforms(timeline)
+        for program_pass in (scene_program, self._mirror):
             program_pass.write("u_light_view_proj", gl_bytes(static.view_proj))
             if moving is not None:
                 program_pass.write("u_light_view_proj_moving", gl_bytes(moving.view_proj))
@@ -277,15 +474,22 @@ class PrevizEngine:
             program_pass.set("u_normal_offset", (static_offset, moving_offset))
             program_pass.set("u_shadow_depth", (static.depth_m, moving.depth_m if moving else 1.0))
             program_pass.set("u_sun_direction", lighting.sun_direction)
-            program_pass.set("u_sun_color", lighting.sun_color)
-            program_pass.set("u_ambient_sky", lighting.ambient_sky)
-            program_pass.set("u_ambient_ground", lighting.ambient_ground)
+            program_pass.set("u_sun_color", key)
+            program_pass.set("u_ambient_sky", above)
+            program_pass.set("u_ambient_ground", below)
             x, y, z = scene.focus
             program_pass.set("u_lamp", (x, y, z + LAMP_HEIGHT, lighting.lamp_reach_m))
             program_pass.set("u_lamp_height", LAMP_HEIGHT)
             program_pass.set("u_fog_color", lighting.fog_color)
-            program_pass.set("u_fog_density", lighting.fog_density)
+            program_pass.set("u_fog_density", lighting.fog_density + HAZE_FOG * environment.haze)
             program_pass.set("u_exposure", lighting.exposure)
+            program_pass.set("u_light_count", len(positions) // 4)
+            program_pass.set("u_haze", environment.haze)
+            program_pass.write("u_light_pos", _padded(positions, 4 * shaders.MAX_LIGHTS))
+            program_pass.write("u_light_color", _padded(colours, 3 * shaders.MAX_LIGHTS))
+        self._particles.set("u_fog_color", lighting.fog_color)
+        self._particles.set("u_fog_density", lighting.fog_density + HAZE_FOG * environment.haze)
+        self._particles.set("u_exposure", lighting.exposure)
         self._mirror.set("u_mirror_z", (scene.mirror_z or 0.0) + 1e-3)
         self._sky.set("u_zenith", lighting.sky_zenith)
         self._sky.set("u_horizon", lighting.sky_horizon)
@@ -295,12 +499,13 @@ class PrevizEngine:
         self._sky.set("u_sun_disc", lighting.sun_disc)
         self._sky.set("u_stars", lighting.stars)
         self._sky.set("u_exposure", lighting.exposure)
-        self._post.set_grade(grade)
+        self._post.set_grade(grade, dof=any(key.aperture_m > 0 for key in timeline.camera))
 
     def _shadow_pass(
         self, ctx: moderngl.Context, scene: Scene, *, frustum: ShadowFrustum,
-        fbo: moderngl.Framebuffer, moving: bool, index: int,
+        fbo: moderngl.Framebuffer, cloths: list[ClothMesh], index: int | None,
     ) -> None:
+        """Static casters (`index` None) or moving casters and cloths at frame `index`."""
         fbo.use()
         ctx.clear(depth=1.0)
         ctx.enable(moderngl.DEPTH_TEST)
@@ -308,16 +513,17 @@ class PrevizEngine:
         ctx.depth_func = "<"
         ctx.polygon_offset = (1.0, 1.0)  # with the normal offset and bias: no acne
         self._shadow.write("u_light_view_proj", gl_bytes(frustum.view_proj))
-        for prepared in scene.bodies:
-            if prepared.casts_shadow and prepared.moving == moving:
-                mesh = "sphere_low" if prepared.body.shape == "sphere" else str(prepared.body.shape)
-                self._shadow.write("u_model", prepared.models[prepared.index(index)].tobytes())
-                self._vaos["shadow", mesh].render(moderngl.TRIANGLES)
+        for batch in scene.batches:
+            mesh = LOW_MESHES.get(batch.mesh, batch.mesh)
+            self._draw_rows(self._shadow, pass_name="shadow", mesh=mesh,
+                            rows=batch.casters(index))
+        for cloth in cloths:
+            cloth.vaos["shadow"].render(moderngl.TRIANGLES)
         ctx.polygon_offset = (0.0, 0.0)
 
     def _mirror_pass(
         self, ctx: moderngl.Context, scene: Scene, *, index: int, camera: CameraKey, sky: bool,
-        backdrop: Vec3,
+        backdrop: Vec3, cloths: list[ClothMesh],
     ) -> None:
         assert scene.mirror_z is not None, "mirror pass without a mirror plane"
         mirror = np.eye(4)
@@ -330,41 +536,88 @@ class PrevizEngine:
         ctx.clear(*backdrop, depth=1.0)
         ctx.front_face = "cw"  # the mirror turns every triangle over
         ctx.enable_direct(GL_CLIP_DISTANCE0)
-        self._draw_bodies(ctx, scene, program_pass=self._mirror, index=index, camera=camera,
-                          view_proj=view_proj, eye=mirrored_eye, reflect=False)
+        self._draw_bodies(ctx, scene, program_pass=self._mirror, pass_name="mirror", index=index,
+                          camera=camera, view_proj=view_proj, eye=mirrored_eye, cloths=cloths)
         ctx.disable_direct(GL_CLIP_DISTANCE0)
         ctx.front_face = "ccw"
         if sky:
             self._draw_sky(ctx, view_proj, eye=mirrored_eye)
 
+    @staticmethod
+    def _set_culling(ctx: moderngl.Context, mesh: str) -> None:
+        if mesh == "plane":  # planes are seen from both sides
+            ctx.disable(moderngl.CULL_FACE)
+        else:
+            ctx.enable(moderngl.CULL_FACE)
+
     def _draw_bodies(
-        self, ctx: moderngl.Context, scene: Scene, *, program_pass: Program, index: int,
-        camera: CameraKey, view_proj: NDArray[np.float64], eye: Vec3, reflect: bool,
+        self, ctx: moderngl.Context, scene: Scene, *, program_pass: Program, pass_name: str,
+        index: int, camera: CameraKey, view_proj: NDArray[np.float64], eye: Vec3,
+        cloths: list[ClothMesh],
     ) -> None:
         ctx.enable(moderngl.DEPTH_TEST)
         ctx.depth_func = "<"
         program_pass.write("u_view_proj", gl_bytes(view_proj))
         program_pass.set("u_eye", eye)
-        mirrored = program_pass is self._mirror
-        pass_name = "mirror" if mirrored else "scene"
-        # Nearest first, so the depth test rejects hidden fragments before they are shaded.
+        planes = frustum_planes(view_proj)
+        position = np.asarray(eye)
         focal_px = 0.5 * self.scene_size[1] / math.tan(math.radians(camera.fov_deg) / 2.0)
-        for distance, prepared in _front_to_back(scene.bodies, index=index, eye=eye):
-            if prepared.two_sided:
-                ctx.disable(moderngl.CULL_FACE)
+        for batch in scene.batches:
+            rows, spheres = batch.rows(index)
+            # Nearest first, so the depth test rejects hidden fragments before they are shaded.
+            rows, distance = in_view(rows, spheres, planes=planes, eye=position)
+            self._set_culling(ctx, batch.mesh)
+            if batch.mesh in LOW_MESHES:
+                self._draw_levels(program_pass, pass_name=pass_name, mesh=batch.mesh, rows=rows,
+                                  distance=distance, focal_px=focal_px)
             else:
-                ctx.enable(moderngl.CULL_FACE)
-            mesh: str = prepared.body.shape
-            if mesh == "sphere" and prepared.body.size[0] * focal_px < SMALL_SPHERE_PX * distance:
-                mesh = "sphere_low"
-            row = prepared.index(index)
-            program_pass.write("u_model", prepared.models[row].tobytes())
-            program_pass.write("u_normal_matrix", prepared.normals[row].tobytes())
-            program_pass.write("u_color", prepared.color)
-            program_pass.set("u_planks", prepared.planks)
-            material = prepared.material if reflect else prepared.mirrored_material
-            program_pass.write("u_material", material)
-            self._vaos[pass_name, mesh].render(moderngl.TRIANGLES)
+                self._draw_rows(program_pass, pass_name=pass_name, mesh=batch.mesh, rows=rows)
+        ctx.disable(moderngl.CULL_FACE)
+        for cloth in cloths:
+            cloth.vaos[pass_name].render(moderngl.TRIANGLES)
+
+    def _draw_levels(self, program_pass: Program, *, pass_name: str, mesh: str,
+                     rows: NDArray[np.float32], distance: NDArray[np.float64],
+                     focal_px: float) -> None:
+        """Bodies small on screen (or seen in the blurry mirror) use the coarse mesh."""
+        radius = bounds(rows)[:, 3] / ROOT3
+        small = radius * focal_px < SMALL_PX * np.maximum(distance, 1e-6)
+        if pass_name == "mirror":
+            small[:] = True
+        self._draw_rows(program_pass, pass_name=pass_name, mesh=mesh, rows=rows[~small])
+        self._draw_rows(program_pass, pass_name=pass_name, mesh=LOW_MESHES[mesh],
+                        rows=rows[small])
+
+    def _draw_particles(self, ctx: moderngl.Context, timeline: Timeline, *, index: int,
+                        camera: CameraKey, view_proj: NDArray[np.float64],
+                        lighting: Lighting) -> None:
+        ctx.enable(moderngl.DEPTH_TEST | moderngl.BLEND)
+        ctx.disable(moderngl.CULL_FACE)
+        self._draw_fbo.depth_mask = False  # particles are seen through each other, not hidden
+        ctx.blend_func = moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA
+        view = view_matrix(camera)
+        program_pass = self._particles
+        program_pass.write("u_view_proj", gl_bytes(view_proj))
+        program_pass.set("u_eye", camera.position)
+        program_pass.set("u_right", tuple(float(v) for v in view[0, :3]))
+        program_pass.set("u_up", tuple(float(v) for v in view[1, :3]))
+        time = float(timeline.frame_time(index) * timeline.time_scale)
+        for field in timeline.particles:
+            rows = particle_rows(field, time)
+            if len(rows) == 0:
+                continue
+            style = particle_style(field, lighting)
+            program_pass.set("u_streak", style.streak)
+            program_pass.set("u_shape", style.shape)
+            program_pass.set("u_color", style.color)
+            program_pass.set("u_softness", style.softness)
+            program_pass.set("u_opacity", style.opacity)
+            if rows.nbytes > self._particle_rows.size:
+                self._particle_rows.orphan(max(rows.nbytes, 2 * self._particle_rows.size))
+            self._particle_rows.write(rows.tobytes())
+            self._particle_vao.render(moderngl.TRIANGLES, instances=len(rows))
+        self._draw_fbo.depth_mask = True
+        ctx.disable(moderngl.BLEND)
 
     def _draw_sky(
         self, ctx: moderngl.Context, view_proj: NDArray[np.float64], *, eye: Vec3
@@ -377,14 +630,25 @@ class PrevizEngine:
         self._sky_vao.render(moderngl.TRIANGLES)
 
 
-def _front_to_back(
-    bodies: list[PreparedBody], *, index: int, eye: Vec3
-) -> list[tuple[float, PreparedBody]]:
-    """(distance, body) pairs sorted nearest first; ties keep the timeline's order."""
-    position = np.asarray(eye)
-    ranked = [
-        (float(np.linalg.norm(prepared.centres[prepared.index(index)] - position)), order, prepared)
-        for order, prepared in enumerate(bodies)
-    ]
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    return [(distance, prepared) for distance, _, prepared in ranked]
+def _scaled(color: Vec3, factor: float) -> Vec3:
+    return (color[0] * factor, color[1] * factor, color[2] * factor)
+
+
+def _light_uniforms(timeline: Timeline) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Flat (position, reach) and (colour * intensity) arrays of the brightest lights."""
+    lights = sorted(timeline.lights, key=lambda light: -light.intensity * max(light.color))
+    if len(lights) > shaders.MAX_LIGHTS:
+        logger.warning("timeline has %d lights; the %d brightest are drawn",
+                       len(lights), shaders.MAX_LIGHTS)
+        lights = lights[: shaders.MAX_LIGHTS]
+    positions = np.array([(*light.position, light.reach) for light in lights], dtype=np.float32)
+    colours = np.array([np.asarray(light.color) * light.intensity for light in lights],
+                       dtype=np.float32)
+    return positions.ravel(), colours.ravel()
+
+
+def _padded(values: NDArray[np.float32], size: int) -> bytes:
+    padded = np.zeros(size, dtype=np.float32)
+    padded[: len(values)] = values
+    return padded.tobytes()
+

@@ -1,4 +1,4 @@
-"""Unit meshes for the four Body shapes, built with numpy.
+"""Unit meshes for the five Body shapes, built with numpy.
 
 Every mesh is an interleaved float32 array of ``(x, y, z, nx, ny, nz)`` rows plus a uint32
 triangle index array, counter-clockwise when seen from outside. The model matrix scales
@@ -8,6 +8,7 @@ the unit mesh by `Body.size`:
 - box: half extents 1, i.e. the cube ``[-1, 1]^3`` (scaled by the half extents)
 - cylinder: radius 1, half height 1, axis along local z (scaled by ``(r, r, half height)``)
 - plane: the square ``[-1, 1]^2`` at z = 0 facing +z (scaled by ``(half x, half y, 1)``)
+- cone: radius 1 at z = -1 narrowing to its apex at z = +1 (scaled by ``(r, r, half height)``)
 """
 
 from __future__ import annotations
@@ -124,11 +125,49 @@ def plane() -> Mesh:
     return _mesh(positions=positions, normals=normals, indices=_grid_indices(cells, cells))
 
 
+def cone(*, segments: int = 32) -> Mesh:
+    """Capped cone of radius 1 at z = -1, apex at z = +1: smooth sides, a flat base."""
+    phi = np.linspace(0.0, 2.0 * np.pi, segments + 1)
+    ring = np.stack([np.cos(phi), np.sin(phi), np.full_like(phi, -1.0)], axis=-1)
+    # The side x^2 + y^2 = ((1 - z) / 2)^2 has the outward normal (cos, sin, 1/2), normalised.
+    side_normals = np.stack([np.cos(phi), np.sin(phi), np.full_like(phi, 0.5)], axis=-1)
+    side_normals /= np.linalg.norm(side_normals, axis=1, keepdims=True)
+    # One apex vertex per segment, with the normal halfway round it, so the tip shades smoothly.
+    middle = (phi[:-1] + phi[1:]) / 2.0
+    apex_normals = np.stack([np.cos(middle), np.sin(middle), np.full_like(middle, 0.5)], axis=-1)
+    apex_normals /= np.linalg.norm(apex_normals, axis=1, keepdims=True)
+    apex = np.tile([0.0, 0.0, 1.0], (segments, 1))
+    ring_first = segments  # apex vertices come first
+    side = np.stack([np.arange(segments), ring_first + np.arange(segments),
+                     ring_first + np.arange(segments) + 1], axis=-1)
+    base_first = segments + segments + 1
+    base_positions = np.vstack([[[0.0, 0.0, -1.0]], ring[:-1]])
+    base_normals = np.tile([0.0, 0.0, -1.0], (segments + 1, 1))
+    first = base_first + 1 + np.arange(segments)
+    second = base_first + 1 + (np.arange(segments) + 1) % segments
+    base = np.stack([np.full(segments, base_first), second, first], axis=-1)
+    return _mesh(
+        positions=np.vstack([apex, ring, base_positions]),
+        normals=np.vstack([apex_normals, side_normals, base_normals]),
+        indices=np.vstack([side, base]),
+    )
+
+
 def sphere_low() -> Mesh:
     """A coarse sphere (400 triangles) for shadows, reflections and spheres small on screen."""
     return sphere(segments=20, rings=10)
 
 
+def cylinder_low() -> Mesh:
+    """A coarse cylinder (12 sides) for shadows and cylinders small on screen (limbs)."""
+    return cylinder(segments=12)
+
+
+# Coarse stand-ins drawn where the full mesh would be wasted (small on screen, shadows).
+LOW_MESHES = {"sphere": "sphere_low", "cylinder": "cylinder_low"}
+
 MESH_BUILDERS = {
     "sphere": sphere, "sphere_low": sphere_low, "box": box, "cylinder": cylinder, "plane": plane,
+    "cone": cone,
+    "cylinder_low": cylinder_low,
 }

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from cinestra.render.previz.batches import INSTANCE_FLOATS, MeshBatch, instance_rows
 from cinestra.render.previz.camera import Matrix, pose_matrix, quat_matrix
 from cinestra.render.previz.lighting import Lighting
+from cinestra.render.previz.visemes import mouth_scales
 from cinestra.world.timeline import Body, Pose, Timeline, Vec3
 
 logger = logging.getLogger(__name__)
@@ -35,27 +37,6 @@ _UNIT_CORNERS = np.array([[x, y, z, 1.0] for x in (-1, 1) for y in (-1, 1) for z
 
 
 @dataclass(frozen=True)
-class PreparedBody:
-    body: Body
-    models: NDArray[np.float32]  # (n, 16) column-major model matrices; n = frames, or 1 if static
-    normals: NDArray[np.float32]  # (n, 9) column-major normal matrices
-    centres: NDArray[np.float64]  # (n, 3)
-    color: bytes  # vec3
-    material: bytes  # vec4: specular, shininess, wetness, planar reflection
-    mirrored_material: bytes  # the same without the planar reflection (for the mirrored pass)
-    planks: float  # 1.0: draw floor boards (wooden floors)
-    casts_shadow: bool
-    two_sided: bool  # planes are seen from both sides
-
-    @property
-    def moving(self) -> bool:
-        return len(self.models) > 1
-
-    def index(self, frame: int) -> int:
-        return frame if len(self.models) > 1 else 0
-
-
-@dataclass(frozen=True)
 class ShadowFrustum:
     """An orthographic light view-projection fitted around some shadow casters."""
 
@@ -66,7 +47,8 @@ class ShadowFrustum:
 
 @dataclass(frozen=True)
 class Scene:
-    bodies: list[PreparedBody]
+    batches: list[MeshBatch]  # one per mesh shape, every body drawn instanced
+    subjects: list[str]  # legend of the ID pass: body extra.z == i + 1 is subjects[i]
     static_shadow: ShadowFrustum  # static casters: rendered once per timeline
     moving_shadow: ShadowFrustum | None  # moving casters over the whole shot: every frame
     shadow_softness_m: float  # PCF tap distance
@@ -95,8 +77,40 @@ def _poses(body: Body, timeline: Timeline) -> list[Pose]:
     return poses
 
 
-def _normal_matrix(model: Matrix) -> Matrix:
-    return np.asarray(np.linalg.inv(model[:3, :3]), dtype=np.float64).T
+def _size_factors(body: Body, timeline: Timeline) -> NDArray[np.float64] | None:
+    """(frames, 3) factors on the body's size: its Track.scales and, for a mouth, the visemes."""
+    factors: NDArray[np.float64] | None = None
+    if not body.static:
+        try:
+            scales = timeline.track(body.id).scales
+        except KeyError:
+            scales = None
+        if scales is not None:
+            if len(scales) != timeline.frame_count:
+                raise ValueError(
+                    f"track for body {body.id!r} has {len(scales)} scales, "
+                    f"timeline.frame_count is {timeline.frame_count}"
+                )
+            factors = np.asarray(scales, dtype=np.float64)
+    if body.kind == "mouth" and body.subject is not None:
+        mouth = mouth_scales(timeline, speaker=body.subject)
+        factors = mouth if factors is None else factors * mouth
+    return factors
+
+
+def _models(body: Body, timeline: Timeline) -> NDArray[np.float64]:
+    """(n, 4, 4) model matrices: one per frame for a moving or resized body, else one."""
+    scale = np.asarray(_scale(body))
+    poses = _poses(body, timeline)
+    factors = _size_factors(body, timeline)
+    if factors is not None and len(poses) == 1:
+        poses = poses * timeline.frame_count
+    models = np.stack([pose_matrix(pose, (1.0, 1.0, 1.0)) for pose in poses])
+    if factors is None:
+        models[:, :3, :3] *= scale
+    else:
+        models[:, :3, :3] *= (scale * factors)[:, None, :]
+    return models
 
 
 def _mirror_height(body: Body) -> tuple[float, float] | None:
@@ -184,19 +198,16 @@ def prepare_scene(
         )
     mirror_z = _mirror_z(timeline.bodies)
     camera_top = max(key.position[2] for key in timeline.camera) if timeline.camera else 0.0
-    world: list[tuple[Body, NDArray[np.float64]]] = []
-    for body in timeline.bodies:
-        scale = _scale(body)
-        models = np.stack([pose_matrix(pose, scale) for pose in _poses(body, timeline)])
-        world.append((body, models))
+    world = [(body, _models(body, timeline)) for body in timeline.bodies]
     moving_top = max(
         (float(_corners(models)[:, 2].max()) for body, models in world if len(models) > 1),
         default=-np.inf,
     )
 
-    prepared: list[PreparedBody] = []
+    subjects = subject_legend(timeline)
     static_points: list[NDArray[np.float64]] = []
     moving_points: list[NDArray[np.float64]] = []
+    rows: list[tuple[Body, NDArray[np.float64], bool]] = []
     for body, models in world:
         corners = _corners(models)
         radius = float(np.linalg.norm(corners[:8] - models[0, :3, 3], axis=1).max())
@@ -207,25 +218,14 @@ def prepare_scene(
             max(_scale(body)) >= ROOM_SHELL
             or float(corners[:, 2].min()) > max(camera_top, moving_top)
         )
-        casts = not (is_ground or is_shell)
+        # Light sources (bulbs, flames, neon) cast no shadow of their own.
+        casts = not (is_ground or is_shell) and body.emissive <= 0.0
         if casts:
             (moving_points if len(models) > 1 else static_points).append(corners)
-        normals = np.stack([_normal_matrix(model) for model in models])
-        material = _material(body, mirror_z=mirror_z)
-        prepared.append(
-            PreparedBody(
-                body=body,
-                models=_column_major(models, 16),
-                normals=_column_major(normals, 9),
-                centres=models[:, :3, 3].copy(),
-                color=np.asarray(body.color, dtype=np.float32).tobytes(),
-                material=np.asarray(material, dtype=np.float32).tobytes(),
-                mirrored_material=np.asarray((*material[:3], 0.0), dtype=np.float32).tobytes(),
-                planks=1.0 if body.material == "wood" and body.shape in ("plane", "box") else 0.0,
-                casts_shadow=casts,
-                two_sided=body.shape == "plane",
-            )
-        )
+        rows.append((body, models, casts))
+    for cloth in timeline.cloths:
+        moving_points.append(np.asarray(cloth.frames, dtype=np.float64).reshape(-1, 3))
+    batches = _batches(rows, timeline=timeline, mirror_z=mirror_z, subjects=subjects)
     direction = lighting.sun_direction
     softness = SHADOW_SOFTNESS[timeline.environment.indoor]
     static_shadow = _shadow_frustum(
@@ -240,13 +240,63 @@ def prepare_scene(
     low, high = np.vstack(focus_points).min(axis=0), np.vstack(focus_points).max(axis=0)
     focus = (low + high) / 2.0
     return Scene(
-        bodies=prepared,
+        batches=batches,
+        subjects=subjects,
         static_shadow=static_shadow,
         moving_shadow=moving_shadow,
         shadow_softness_m=softness,
         mirror_z=mirror_z,
         focus=(float(focus[0]), float(focus[1]), float(low[2])),
     )
+
+
+def subject_legend(timeline: Timeline) -> list[str]:
+    """Distinct subjects of the bodies and cloths, in timeline order: the ID pass's legend."""
+    names = [body.subject for body in timeline.bodies] + [c.subject for c in timeline.cloths]
+    return list(dict.fromkeys(name for name in names if name is not None))
+
+
+def _batches(
+    rows: list[tuple[Body, NDArray[np.float64], bool]], *, timeline: Timeline,
+    mirror_z: float | None, subjects: list[str],
+) -> list[MeshBatch]:
+    """Instance rows grouped by mesh: static ones once, moving ones per frame."""
+    batches: list[MeshBatch] = []
+    for shape in ("sphere", "box", "cylinder", "plane", "cone"):
+        static = [(b, m, c) for b, m, c in rows if b.shape == shape and len(m) == 1]
+        moving = [(b, m, c) for b, m, c in rows if b.shape == shape and len(m) > 1]
+        if not static and not moving:
+            continue
+        static_rows = _rows(static, mirror_z=mirror_z, subjects=subjects, frames=1)
+        moving_rows = _rows(moving, mirror_z=mirror_z, subjects=subjects,
+                            frames=timeline.frame_count)
+        batches.append(MeshBatch(
+            mesh=shape,
+            static=static_rows[0],
+            static_casts=np.array([c for _, _, c in static], dtype=bool),
+            moving=moving_rows,
+            moving_casts=np.array([c for _, _, c in moving], dtype=bool),
+        ))
+    return batches
+
+
+def _rows(
+    group: list[tuple[Body, NDArray[np.float64], bool]], *, mirror_z: float | None,
+    subjects: list[str], frames: int,
+) -> NDArray[np.float32]:
+    """(frames, bodies, INSTANCE_FLOATS) instance rows of a group of bodies."""
+    if not group:
+        return np.zeros((frames, 0, INSTANCE_FLOATS), dtype=np.float32)
+    models = np.stack([m for _, m, _ in group], axis=1)  # (frames, bodies, 4, 4)
+    looks = np.array([
+        (*body.color, *_material(body, mirror_z=mirror_z),
+         1.0 if body.material == "wood" and body.shape in ("plane", "box") else 0.0,
+         body.emissive,
+         float(subjects.index(body.subject) + 1) if body.subject is not None else 0.0,
+         0.0)
+        for body, _, _ in group
+    ])
+    return instance_rows(models, looks)
 
 
 def _column_major(matrices: NDArray[np.float64], size: int) -> NDArray[np.float32]:

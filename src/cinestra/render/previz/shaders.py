@@ -1,4 +1,7 @@
-"""GLSL 330 sources of the previz passes: shadow, scene (and its mirrored twin), sky, post.
+"""GLSL 330 sources of the previz passes: shadow, scene (and its mirrored twin), sky, ids.
+
+Bodies are drawn instanced: each instance's model and normal matrices, colour, material and
+extra values (planks, emissive, subject) are vertex attributes (see `batches.py`).
 
 The scene and sky shaders write gamma-encoded sRGB; the post shader grades those values and
 flips the picture so that the first row read back is the top of the frame.
@@ -9,10 +12,33 @@ from __future__ import annotations
 SHADOW_VS = """
 #version 330
 in vec3 in_pos;
-uniform mat4 u_model;
+in mat4 in_model;
 uniform mat4 u_light_view_proj;
 void main() {
-    gl_Position = u_light_view_proj * (u_model * vec4(in_pos, 1.0));
+    gl_Position = u_light_view_proj * (in_model * vec4(in_pos, 1.0));
+}
+"""
+
+# The ID pass: each fragment writes its subject's index (0: none) as two 8-bit channels.
+ID_VS = """
+#version 330
+in vec3 in_pos;
+in mat4 in_model;
+in vec4 in_extra;
+uniform mat4 u_view_proj;
+flat out int v_id;
+void main() {
+    v_id = int(in_extra.z + 0.5);
+    gl_Position = u_view_proj * (in_model * vec4(in_pos, 1.0));
+}
+"""
+
+ID_FS = """
+#version 330
+flat in int v_id;
+out vec4 f_color;
+void main() {
+    f_color = vec4(float(v_id & 255) / 255.0, float((v_id >> 8) & 255) / 255.0, 0.0, 1.0);
 }
 """
 
@@ -65,8 +91,11 @@ SCENE_VS = """
 #version 330
 in vec3 in_pos;
 in vec3 in_normal;
-uniform mat4 u_model;
-uniform mat3 u_normal_matrix;
+in mat4 in_model;
+in mat3 in_normal_matrix;
+in vec3 in_color;
+in vec4 in_material;
+in vec4 in_extra;
 uniform mat4 u_view_proj;
 uniform mat4 u_light_view_proj;         // the static bodies' shadow map
 uniform mat4 u_light_view_proj_moving;  // the moving bodies' shadow map
@@ -76,10 +105,16 @@ out vec3 v_world;
 out vec3 v_normal;
 out vec3 v_light;
 out vec3 v_light_moving;
+flat out vec3 v_color;
+flat out vec4 v_material;
+flat out vec2 v_extra;
 void main() {
-    vec4 world = u_model * vec4(in_pos, 1.0);
+    vec4 world = in_model * vec4(in_pos, 1.0);
     v_world = world.xyz;
-    v_normal = u_normal_matrix * in_normal;
+    v_normal = in_normal_matrix * in_normal;
+    v_color = in_color;
+    v_material = in_material;
+    v_extra = in_extra.xy;
     // Normal-offset shadow lookups: the soft PCF taps must not hit the receiver's own curve.
     vec3 push = normalize(v_normal);
     vec4 lookup = vec4(world.xyz + push * u_normal_offset.x, 1.0);
@@ -93,16 +128,20 @@ void main() {
 }
 """
 
+MAX_LIGHTS = 16
+
 SCENE_FS = (
     """
 #version 330
+#define MAX_LIGHTS 16
 in vec3 v_world;
 in vec3 v_normal;
 in vec3 v_light;
 in vec3 v_light_moving;
-uniform vec3 u_color;            // linear albedo
-uniform vec4 u_material;         // specular strength, shininess, wetness, planar reflection
-uniform float u_planks;          // 1: wooden floor boards on up-facing surfaces
+flat in vec3 v_color;            // linear albedo
+flat in vec4 v_material;         // specular strength, shininess, wetness, planar reflection
+flat in vec2 v_extra;            // 1: wooden floor boards on up-facing surfaces; emissive
+uniform float u_reflect;         // 1: wet floors show the mirrored scene (camera above them)
 uniform vec3 u_eye;
 uniform vec3 u_sun_direction;
 uniform vec3 u_sun_color;
@@ -119,10 +158,40 @@ uniform vec2 u_shadow_radius;    // PCF tap distance in uv: static map, moving m
 uniform vec2 u_shadow_depth;     // depth range of each map in metres
 uniform sampler2D u_reflection;  // the mirrored scene, gamma-encoded
 uniform vec2 u_inv_viewport;
+uniform int u_light_count;
+uniform vec4 u_light_pos[MAX_LIGHTS];    // xyz: position; w: reach in metres
+uniform vec3 u_light_color[MAX_LIGHTS];  // colour * intensity: radiance at 1 m
+uniform float u_haze;            // > 0: lights glow through the hazy air
 out vec4 f_color;
 """
     + _COMMON
     + """
+float bands(float x) {
+    // Toon shading: three flat bands with a narrow smooth step between them.
+    float scaled = clamp(x, 0.0, 1.0) * 3.0;
+    float band = floor(scaled);
+    return (band + smoothstep(0.42, 0.58, scaled - band)) / 3.0;
+}
+
+float value_noise(vec3 p) {
+    // Trilinear value noise on a unit lattice: the clay's thumbprints.
+    vec3 cell = floor(p);
+    vec3 f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    uvec3 c = uvec3(ivec3(cell) + 4096);
+    float n000 = float(hash(c.x + hash(c.y + hash(c.z))) & 1023u);
+    float n100 = float(hash(c.x + 1u + hash(c.y + hash(c.z))) & 1023u);
+    float n010 = float(hash(c.x + hash(c.y + 1u + hash(c.z))) & 1023u);
+    float n110 = float(hash(c.x + 1u + hash(c.y + 1u + hash(c.z))) & 1023u);
+    float n001 = float(hash(c.x + hash(c.y + hash(c.z + 1u))) & 1023u);
+    float n101 = float(hash(c.x + 1u + hash(c.y + hash(c.z + 1u))) & 1023u);
+    float n011 = float(hash(c.x + hash(c.y + 1u + hash(c.z + 1u))) & 1023u);
+    float n111 = float(hash(c.x + 1u + hash(c.y + 1u + hash(c.z + 1u))) & 1023u);
+    float x0 = mix(mix(n000, n100, f.x), mix(n010, n110, f.x), f.y);
+    float x1 = mix(mix(n001, n101, f.x), mix(n011, n111, f.x), f.y);
+    return mix(x0, x1, f.z) / 1023.0;
+}
+
 float pcf(sampler2DShadow map, vec3 p, float r, float bias) {
     if (p.x <= 0.0 || p.x >= 1.0 || p.y <= 0.0 || p.y >= 1.0) {
         return 1.0;
@@ -163,22 +232,38 @@ float sun_visibility(float n_dot_l) {
 }
 
 void main() {
+#ifdef FLAT
+    vec3 n = normalize(cross(dFdx(v_world), dFdy(v_world)));  // one normal per facet
+#else
     vec3 n = normalize(v_normal);
     if (!gl_FrontFacing) {
         n = -n;
     }
+#endif
     vec3 to_eye = u_eye - v_world;
     float dist = length(to_eye);
     vec3 v = to_eye / dist;
-    float wetness = u_material.z;
+    vec4 material = v_material;
+#ifdef MIRROR
+    material.w = 0.0;  // the mirrored pass does not reflect itself
+#else
+    material.w *= u_reflect;
+#endif
+    float wetness = material.z;
     // Water darkens a surface and deepens its colour.
-    vec3 albedo = u_color;
+    vec3 albedo = v_color;
     if (wetness > 0.0) {
-        albedo = pow(u_color, vec3(1.0 + 0.4 * wetness)) * (1.0 - 0.3 * wetness);
+        albedo = pow(v_color, vec3(1.0 + 0.4 * wetness)) * (1.0 - 0.3 * wetness);
     }
-    if (u_planks > 0.0 && n.z > 0.5) {
+    if (v_extra.x > 0.0 && n.z > 0.5) {
         albedo *= floor_boards();
     }
+#ifdef CLAY
+    // Plasticine: soft thumbprint dents at ~4 cm and a fine grain, fixed on the surface.
+    float dents = value_noise(v_world * 25.0) * 0.7 + value_noise(v_world * 90.0) * 0.3;
+    albedo *= 0.9 + 0.16 * dents;
+    material.xy = vec2(0.22, 7.0);  // a wide, soft sheen
+#endif
 
     float n_dot_l = dot(n, u_sun_direction);
 #ifdef MIRROR
@@ -198,28 +283,131 @@ void main() {
         ambient *= 0.45 + 0.55 * falloff;
     }
     vec3 h = normalize(u_sun_direction + v);
-    float shininess = u_material.y;
+    float shininess = material.y;
     float gain = min((shininess + 8.0) / 25.13, 3.0);  // energy-normalised, capped for wet glints
-    float spec = u_material.x * pow(max(dot(n, h), 0.0), shininess) * gain;
-    vec3 color = albedo * (ambient + key * max(n_dot_l, 0.0) * visible);
+    float spec = material.x * pow(max(dot(n, h), 0.0), shininess) * gain;
+    float lambert = max(n_dot_l, 0.0) * visible;
+#ifdef CLAY
+    lambert = max(n_dot_l * 0.7 + 0.3, 0.0) * mix(0.35, 1.0, visible);  // soft wrapped light
+#endif
+#ifdef TOON
+    lambert = bands(lambert);
+    spec = step(0.5, spec) * 0.6 * visible;
+#endif
+    vec3 color = albedo * (ambient + key * lambert);
     color += key * (spec * visible);
+
+    // Point lights: inverse-square falloff, windowed to nothing at their reach.
+    vec3 glow = vec3(0.0);
+    for (int i = 0; i < u_light_count; ++i) {
+        vec3 to_light = u_light_pos[i].xyz - v_world;
+        float d2 = max(dot(to_light, to_light), 1e-4);
+        float reach2 = u_light_pos[i].w * u_light_pos[i].w;
+        float window = clamp(1.0 - d2 / reach2, 0.0, 1.0);
+        vec3 radiance = u_light_color[i] * (window * window / max(d2, 0.05));
+        vec3 l = to_light * inversesqrt(d2);
+        float diffuse = max(dot(n, l), 0.0);
+#ifdef TOON
+        diffuse = bands(diffuse);
+#endif
+        float shine = material.x * pow(max(dot(n, normalize(l + v)), 0.0), shininess) * gain;
+        color += radiance * (albedo * diffuse + shine);
+        if (u_haze > 0.0) {
+            // Light scattered by the haze between the eye and this surface: a soft halo
+            // around the light, from the ray's closest approach to it.
+            vec3 from_eye = u_light_pos[i].xyz - u_eye;
+            float along = clamp(dot(from_eye, -v), 0.0, dist);
+            vec3 miss = from_eye + v * along;
+            glow += u_light_color[i] * (0.015 / (dot(miss, miss) + 0.015));
+        }
+    }
 
     // Fresnel: glossy and wet surfaces pick up the sky, or the mirrored scene.
     float grazing = 1.0 - max(dot(n, v), 0.0);
     float grazing2 = grazing * grazing;
     float fresnel = 0.04 + 0.96 * grazing2 * grazing2 * grazing;
-    if (u_material.w > 0.0) {
+    if (material.w > 0.0) {
         vec3 mirrored = decode_srgb(texture(u_reflection, gl_FragCoord.xy * u_inv_viewport).rgb);
         mirrored /= max(u_exposure, 1e-3);
-        color = mix(color, mirrored, u_material.w * (0.1 + 0.9 * fresnel));
+        color = mix(color, mirrored, material.w * (0.1 + 0.9 * fresnel));
     } else {
-        color += u_ambient_sky * (fresnel * u_material.x * 0.6);
+        color += u_ambient_sky * (fresnel * material.x * 0.6);
     }
+    color += albedo * v_extra.y;  // emissive: its own light, unshadowed
 
     float optical = u_fog_density * dist;
     float fog = exp(-optical * optical);
-    color = mix(u_fog_color, color, fog);
+    color = mix(u_fog_color, color, fog) + glow * u_haze;
     f_color = vec4(encode_srgb(tonemap(color, u_exposure)), 1.0);
+}
+"""
+)
+
+# Particles: one camera-facing quad per particle, instanced. Rain is a thin streak along the
+# velocity; everything else a soft round sprite that may grow and fade with age.
+PARTICLE_VS = """
+#version 330
+in vec2 in_corner;      // the quad's corner in [-1, 1]^2
+in vec4 in_particle;    // xyz: position; w: age in [0, 1)
+uniform mat4 u_view_proj;
+uniform vec3 u_eye;
+uniform vec3 u_right;   // camera axes in the world
+uniform vec3 u_up;
+uniform vec3 u_streak;  // rain: half the streak, along the velocity (0: a round sprite)
+uniform vec4 u_shape;   // size (radius), growth (m/s), lifetime (s), fade (1: fades with age)
+uniform float u_opacity;
+out vec2 v_uv;
+out float v_alpha;
+out float v_dist;
+void main() {
+    vec3 p = in_particle.xyz;
+    float age = in_particle.w;
+    vec3 world;
+    if (dot(u_streak, u_streak) > 0.0) {
+        vec3 side = normalize(cross(u_streak, u_eye - p)) * u_shape.x;
+        world = p + u_streak * in_corner.y + side * in_corner.x;
+    } else {
+        float radius = u_shape.x + u_shape.y * age * u_shape.z;
+        world = p + (u_right * in_corner.x + u_up * in_corner.y) * radius;
+    }
+    // Fade in over the first tenth of a life; steam and smoke also thin out as they age.
+    float fade = smoothstep(0.0, 0.1, age) * mix(1.0, 1.0 - age, u_shape.w);
+    v_alpha = u_opacity * fade;
+    v_uv = in_corner;
+    v_dist = distance(u_eye, world);
+    gl_Position = u_view_proj * vec4(world, 1.0);
+}
+"""
+
+PARTICLE_FS = (
+    """
+#version 330
+in vec2 v_uv;
+in float v_alpha;
+in float v_dist;
+uniform vec3 u_color;   // linear, already lit
+uniform float u_softness;  // exponent of the round falloff (streaks: 0)
+uniform vec3 u_fog_color;
+uniform float u_fog_density;
+uniform float u_exposure;
+out vec4 f_color;
+"""
+    + _COMMON
+    + """
+void main() {
+    float alpha;
+    if (u_softness > 0.0) {
+        float r2 = dot(v_uv, v_uv);
+        if (r2 >= 1.0) {
+            discard;
+        }
+        alpha = pow(1.0 - r2, u_softness);
+    } else {
+        alpha = (1.0 - abs(v_uv.x)) * (1.0 - v_uv.y * v_uv.y);
+    }
+    float optical = u_fog_density * v_dist;
+    vec3 color = mix(u_fog_color, u_color, exp(-optical * optical));
+    f_color = vec4(encode_srgb(tonemap(color, u_exposure)), alpha * v_alpha);
 }
 """
 )
@@ -289,5 +477,7 @@ void main() {
 def with_defines(source: str, *names: str) -> str:
     """Insert ``#define NAME`` lines right after the ``#version`` line of a shader."""
     version, rest = source.lstrip().split("\n", 1)
-    defines = "".join(f"#define {name} 1\n" for name in names)
+    # "NAME" defines NAME as 1; "NAME VALUE" gives the value.
+    defines = "".join(f"#define {name}\n" if " " in name else f"#define {name} 1\n"
+                      for name in names)
     return f"{version}\n{defines}{rest}"
