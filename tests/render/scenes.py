@@ -6,7 +6,17 @@ import math
 from fractions import Fraction
 
 from cinestra.world.timeline import (
-    Body, CameraKey, Cloth, Environment, Light, Particles, Pose, Shape, Timeline, Track, Vec3,
+    Body,
+    CameraKey,
+    Cloth,
+    Environment,
+    Light,
+    Particles,
+    Pose,
+    Shape,
+    Timeline,
+    Track,
+    Vec3,
     Viseme,
 )
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from numpy.typing import NDArray
+from tests.render.scenes import CAMERA, body, floor, rain, sheet, steam, timeline
 
 from cinestra.render.previz import LOOKS, PrevizEngine, coverage, project
 from cinestra.render.previz.grade import grade_for
 from cinestra.world.timeline import CameraKey, Light, Pose, Timeline, Track, Viseme
-from tests.render.scenes import CAMERA, body, floor, rain, sheet, steam, timeline
 
 WIDTH, HEIGHT = 128, 72
 STYLES = Path(__file__).parents[2] / "src/cinestra/plan/data/styles.toml"
@@ -40,7 +40,7 @@ def test_a_cone_draws_where_it_projects_pointing_up(engine: PrevizEngine) -> Non
     ids, legend = id_maps(engine, timeline([floor(), cone]))[0]
     assert legend == ["cone_1"]
     rows, columns = np.nonzero(ids == 1)
-    x, y = project(CAMERA, (0.0, 0.0, 0.5), width=WIDTH, height=HEIGHT)
+    x, _y = project(CAMERA, (0.0, 0.0, 0.5), width=WIDTH, height=HEIGHT)
     assert abs(columns.mean() - x) < 2.0
     # Wide at the bottom, a point at the top: the lowest rows are the widest.
     top, bottom = rows.min(), rows.max()
@@ -190,7 +190,7 @@ def test_cartoon_inks_dark_outlines_round_a_body(engine: PrevizEngine) -> None:
     natural = first_frame(engine, timeline([floor(color=(0.8, 0.8, 0.8)), ball]))
     cartoon = first_frame(engine, timeline([floor(color=(0.8, 0.8, 0.8)), ball],
                                            look="cartoon"))
-    x, y = project(CAMERA, (0.0, 0.0, 0.6), width=WIDTH, height=HEIGHT)
+    x, _y = project(CAMERA, (0.0, 0.0, 0.6), width=WIDTH, height=HEIGHT)
     _, top = project(CAMERA, (0.0, 0.0, 1.0), width=WIDTH, height=HEIGHT)
     column = slice(int(x) - 1, int(x) + 2)
     edge_rows = slice(int(top) - 2, int(top) + 2)  # the silhouette's top edge

@@ -149,7 +149,7 @@ vec3 painted(vec2 uv, ivec2 pixel) {
     c = mix(c, vec3(1.0), 0.06) + paper * 0.035;  // watercolour: light, grainy paper
     c -= distance(taps[0], mean) * 0.6;           // pigment pools at the edges
 #else
-    c = floor(c * 12.0 + 0.5) / 12.0 + paper * 0.02;  // oil: bolder, banded strokes
+    c = floor(c * 24.0 + 0.5) / 24.0 + paper * 0.02;  // oil: bolder, banded strokes
 #endif
     return c;
 }

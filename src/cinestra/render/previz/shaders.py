@@ -318,7 +318,7 @@ void main() {
             vec3 from_eye = u_light_pos[i].xyz - u_eye;
             float along = clamp(dot(from_eye, -v), 0.0, dist);
             vec3 miss = from_eye + v * along;
-            glow += u_light_color[i] * (0.015 / (dot(miss, miss) + 0.015));
+            glow += u_light_color[i] * (0.006 / (dot(miss, miss) + 0.012));
         }
     }
 
