@@ -18,6 +18,7 @@ from cinestra.world.sets import city, interior, outdoor, venue
 from cinestra.world.sets.kit import NIGHT_TIMES, Kit, intrudes, stage_box
 from cinestra.world.sets.window import WindowWall, window_wall
 from cinestra.world.timeline import Body, Light, Vec3
+from cinestra.world.weather import WEATHER_HAZE
 
 __all__ = ["PLACE_SETS", "SET_NAMES", "Set", "WindowWall", "build_set", "window_wall"]
 
@@ -62,8 +63,6 @@ GROUNDS = {  # the ground's material where the prompt names none
     "savanna": "grass", "moon": "regolith", "ice_rink": "ice", "pool": "tile", "cave": "stone",
     "table": "wood",
 }
-WEATHER_HAZE = {"fog": 0.6, "smoke": 0.5, "steam": 0.3, "storm": 0.3, "rain": 0.15,
-                "snow": 0.2, "cloudy": 0.05}
 SET_HAZE = {"jazz_club": 0.25, "cave": 0.2, "kitchen": 0.05}
 WET_WEATHER = frozenset({"rain", "storm"})
 CLEAR_HEIGHT = {"gym": 4.5, "jazz_club": 2.6, "ice_rink": 6.0}  # others: 2.4 in, 3.5 out

@@ -20,6 +20,7 @@ NIGHT_TIMES = frozenset({"dusk", "night"})
 LOW_SUN_TIMES = frozenset({"dawn", "sunset", "golden_hour"})
 WARM_LAMP: Vec3 = (1.0, 0.78, 0.50)
 FALLBACK_COLOR: Vec3 = (0.6, 0.6, 0.6)
+FLOOR_DRESSING = 0.02  # m: rugs, road paint and court lines lie within this of the floor
 
 
 def yaw(angle: float) -> Quat:
@@ -128,7 +129,7 @@ def square_ring(angle: float, distance: float) -> tuple[float, float]:
 def stage_box(*, half: tuple[float, float], z: float, clear_height: float,
               ) -> tuple[np.ndarray, np.ndarray]:
     """Low and high corners of the space above the stage that scenery must leave free."""
-    low = np.array([-half[0], -half[1], z + 0.01])
+    low = np.array([-half[0], -half[1], z + FLOOR_DRESSING])
     high = np.array([half[0], half[1], z + clear_height])
     return low, high
 
