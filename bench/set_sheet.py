@@ -20,8 +20,7 @@ from numpy.typing import NDArray
 from PIL import Image, ImageDraw
 
 from cinestra.plan.storyboard import Setting
-from cinestra.render.previz import PrevizEngine
-from cinestra.render.previz import meshes
+from cinestra.render.previz import PrevizEngine, meshes
 from cinestra.world.sets import Set, build_set
 from cinestra.world.timeline import CameraKey, Environment, Timeline
 
@@ -29,7 +28,8 @@ from cinestra.world.timeline import CameraKey, Environment, Timeline
 SETS: list[tuple[str, str, str | None, str | None]] = [
     ("street", "street", None, None), ("street paris", "street", "paris", None),
     ("rooftop paris", "rooftop", "paris", None), ("rooftop tokyo", "rooftop", "tokyo", None),
-    ("rooftop new york", "rooftop", "new_york", None), ("rooftop london", "rooftop", "london", None),
+    ("rooftop new york", "rooftop", "new_york", None),
+    ("rooftop london", "rooftop", "london", None),
     ("park", "park", None, "rain"), ("beach", "beach", None, None),
     ("forest", "forest", None, None), ("jungle", "jungle", None, None),
     ("snowfield", "snowfield", None, "snow"), ("mountain", "mountain", None, None),
@@ -124,7 +124,7 @@ def main() -> None:
         sheet.paste(row, (0, index * rows[0].height))
     sheet.save(args.out / "sheet.png")
     elapsed = time.perf_counter() - started
-    print(f"set_sheet: {len(rows)} sets x {len(TIMES)} times in {elapsed:.1f} s "  # noqa: T201
+    print(f"set_sheet: {len(rows)} sets x {len(TIMES)} times in {elapsed:.1f} s "
           f"-> {args.out / 'sheet.png'}")
 
 

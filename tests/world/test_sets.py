@@ -36,7 +36,7 @@ def test_every_catalog_place_builds_a_clear_static_set(
             built = build_set(setting(place), seed=11, stage_radius=radius)
         assert not caplog.records, "a builder placed dressing on the stage"
         assert built.bodies and all(b.static and b.subject is None for b in built.bodies)
-        assert len(built.bodies) <= 300
+        assert len(built.bodies) <= 260  # a software rasteriser draws each one
         assert len({b.id for b in built.bodies}) == len(built.bodies), "ids must be unique"
         assert intruders(built) == []
         assert built.bodies[0].material == built.ground_material

@@ -136,7 +136,8 @@ def _normals(points: NDArray[np.float64], rows: int, columns: int) -> NDArray[np
     down = np.gradient(grid, axis=0)
     normal = np.cross(along, down)
     length = np.linalg.norm(normal, axis=-1, keepdims=True)
-    return (normal / np.maximum(length, 1e-9)).reshape(-1, 3)
+    unit: NDArray[np.float64] = (normal / np.maximum(length, 1e-9)).reshape(-1, 3)
+    return unit
 
 
 def _tethers(points: NDArray[np.float64],

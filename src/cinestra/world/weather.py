@@ -45,7 +45,7 @@ def _falling(kind: str, area: Area, *, count: int, velocity: Vec3, spread: float
     half = (max((x1 - x0) / 2 - margin_x, 0.1), max((y1 - y0) / 2 - margin_y, 0.1), BIRTH_LAYER)
     origin = ((x0 + x1) / 2, (y0 + y1) / 2, z1 - BIRTH_LAYER)
     return Particles(
-        id=f"{kind}_field", kind=kind, origin=origin, half=half, count=count,  # type: ignore[arg-type]
+        id=f"{kind}_field", kind=kind, origin=origin, half=half, count=count,
         velocity=velocity, spread=spread, lifetime=lifetime, size=size, color=color,
         opacity=opacity, seed=seed,
     )
@@ -68,7 +68,7 @@ def _puffs(kind: str, area: Area, *, count: int, size: float, velocity: Vec3, co
     (x0, y0, z0), (x1, y1, z1) = area
     low_half = min((z1 - z0) / 4, 1.5)
     return Particles(
-        id=f"{kind}_puffs", kind=kind,  # type: ignore[arg-type]
+        id=f"{kind}_puffs", kind=kind,
         origin=((x0 + x1) / 2, (y0 + y1) / 2, z0 + low_half + 0.3),
         half=((x1 - x0) / 2, (y1 - y0) / 2, low_half), count=count, velocity=velocity,
         spread=0.1, lifetime=12.0, size=size, growth=0.05, color=color, opacity=opacity,
@@ -129,7 +129,7 @@ def source_particles(kind: str, at: Vec3, *, seed: int, width: float = 0.16) -> 
         raise ValueError(f"kind must be one of {sorted(SOURCES)}, got {kind!r}")
     rise, spread, lifetime, size, growth, color, opacity, count = SOURCES[kind]
     return Particles(
-        id=f"{kind}_source", kind=kind,  # type: ignore[arg-type]
+        id=f"{kind}_source", kind=kind,
         origin=at, half=(width / 2, width / 2, 0.02), count=count,
         velocity=(0.0, 0.0, rise), spread=spread, lifetime=lifetime, size=size, growth=growth,
         color=color, opacity=opacity, seed=seed,

@@ -8,6 +8,7 @@ wooden water towers and tall art-deco towers; anywhere else gets a generic skyli
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from cinestra.world.sets.dressing import lamp_post
@@ -94,7 +95,7 @@ def _windows(kit: Kit, block: Block, color: Vec3, look: str) -> None:
                     material="metal", color=(0.08, 0.08, 0.09))
     if not block.detailed:
         return
-    columns = max(2, int(block.width / 2.2))
+    columns = max(2, int(block.width / (2.8 if look == "paris" else 2.2)))
     for column in range(columns + 1):
         x = block.x - block.width * 0.44 + column * block.width * 0.88 / columns
         kit.box("pilaster", (x, front - 0.05, block.base_z + block.height / 2),
@@ -122,12 +123,14 @@ def _neon(kit: Kit, block: Block) -> None:
     for index in range(2 if block.detailed else 1):
         color = NEON[int(kit.rng.integers(len(NEON)))]
         x = block.x + (index - 0.5) * block.width * 0.6
-        z = block.base_z + kit.uniform(4.0, min(16.0, block.height - 3.0))
+        # high on the facade, where a rooftop looks across at it
+        z = block.base_z + block.height - kit.uniform(3.0, min(12.0, block.height * 0.6))
         if index == 0:
             half = (0.35, 0.12, kit.uniform(1.5, 3.0))
         else:
             half = (kit.uniform(1.2, 2.2), 0.12, 0.45)
-        kit.box("neon_sign", (x, front - 0.4, z), half, material="glass", color=color,
+        kit.box("neon_sign", (x, front - 0.4, z), (half[0] * 1.5, half[1], half[2] * 1.5),
+                material="glass", color=color,
                 emissive=3.0 if kit.night else 1.2)
 
 
@@ -149,7 +152,7 @@ def lattice_tower(kit: Kit, x: float, y: float, *, base_z: float, height: float,
     `colors` alternate up the sections (Tokyo Tower's red and white; Eiffel's one bronze).
     """
     levels = [(0.0, 0.26), (0.28, 0.11), (0.55, 0.05), (0.9, 0.012)]  # (height, half width)
-    for index, ((z0, w0), (z1, w1)) in enumerate(zip(levels, levels[1:], strict=False)):
+    for index, ((z0, w0), (z1, w1)) in enumerate(itertools.pairwise(levels)):
         color = colors[index % 2]
         for sx, sy in ((-1, -1), (1, -1), (-1, 1), (1, 1)):
             start = (x + sx * w0 * height, y + sy * w0 * height, base_z + z0 * height)
@@ -173,7 +176,7 @@ def landmark(kit: Kit, look: str, *, ground_z: float) -> None:
         lattice_tower(kit, -45.0, 130.0, base_z=ground_z, height=110.0,
                       colors=((0.36, 0.27, 0.19), (0.36, 0.27, 0.19)))
     elif look == "tokyo":
-        lattice_tower(kit, 40.0, 125.0, base_z=ground_z, height=105.0,
+        lattice_tower(kit, -30.0, 115.0, base_z=ground_z, height=105.0,
                       colors=((0.95, 0.28, 0.08), (0.95, 0.93, 0.90)))
 
 
@@ -241,12 +244,12 @@ def rooftop(kit: Kit, *, look: str, radius: float) -> None:
     ground_z = -STREET_LEVEL_ROOF
     kit.ground("street_below", (160.0, 160.0), material="asphalt", color=(0.12, 0.12, 0.13),
                z=ground_z, wet=False)
-    heights = {"paris": (21.0, 27.0), "tokyo": (26.0, 70.0), "new_york": (22.0, 80.0)}
+    heights = {"paris": (21.0, 27.0), "tokyo": (24.0, 55.0), "new_york": (22.0, 80.0)}
     low, high = heights.get(look, (18.0, 50.0))
     # rings of the skyline: near blocks beside the roof, then the city behind
-    city_row(kit, look, y=half + 8.0, x_range=(-30.0, 30.0), base_z=ground_z,
+    city_row(kit, look, y=half + 8.0, x_range=(-26.0, 26.0), base_z=ground_z,
              heights=(low, high), detailed=True)
-    city_row(kit, look, y=half + 40.0, x_range=(-55.0, 55.0), base_z=ground_z,
+    city_row(kit, look, y=half + 40.0, x_range=(-45.0, 45.0), base_z=ground_z,
              heights=(low, high * 1.2), detailed=False)
     for side in (-1.0, 1.0):
         for index in range(2):

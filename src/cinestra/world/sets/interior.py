@@ -149,7 +149,7 @@ def kitchen(kit: Kit, *, radius: float, ground: str) -> Vec3:
     """Counters and cabinets along the back, a stove (returned: where a pot stands on it), a
     fridge, tiled splashback, a window and a pendant lamp."""
     room = room_size(radius, margin=0.9)
-    shell(kit, room, floor=ground, floor_color=(0.82, 0.80, 0.76), wall=(0.90, 0.88, 0.82))
+    shell(kit, room, floor=ground, floor_color=(0.45, 0.42, 0.40), wall=(0.90, 0.88, 0.82))
     back = room.half_y
     cabinet = (0.30, 0.42, 0.45)
     worktop = (0.85, 0.84, 0.80)

@@ -54,7 +54,7 @@ def park(kit: Kit, *, radius: float, ground: str) -> None:
 
 def beach(kit: Kit, *, radius: float, ground: str) -> None:
     """Sand running down to the sea at the back, palms and umbrellas at the sides."""
-    kit.ground("sand", (80.0, 80.0), material=ground, color=(0.86, 0.74, 0.52), name="ground")
+    kit.ground("sand", (80.0, 80.0), material=ground, color=(0.70, 0.57, 0.36), name="ground")
     shore = radius + 4.0
     kit.slab("wet_sand", (0.0, shore + 1.0, 0.004), (80.0, 1.2, 0.004), material="sand",
              color=(0.62, 0.52, 0.36), wet=True)
@@ -125,7 +125,7 @@ def snowfield(kit: Kit, *, radius: float, ground: str, mountain: bool = False,
 
 def desert(kit: Kit, *, radius: float, ground: str) -> None:
     """Golden sand, big flattened dunes behind, saguaros and rocks."""
-    sand = (0.85, 0.62, 0.36)
+    sand = (0.74, 0.50, 0.27)
     kit.ground("sand", (90.0, 90.0), material=ground, color=sand, name="ground")
     for index in range(7):
         x = -60.0 + index * 20.0 + kit.uniform(-5, 5)

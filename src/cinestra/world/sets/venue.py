@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from cinestra.world.sets.dressing import rock, table_and_chairs
-from cinestra.world.sets.interior import Room, ceiling_lamp, room_size, shell
+from cinestra.world.sets.interior import Room, room_size, shell
 from cinestra.world.sets.kit import Kit, shade, square_ring, tilt_x
 from cinestra.world.timeline import Vec3
 
