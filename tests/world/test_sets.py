@@ -125,3 +125,12 @@ def test_window_wall_leaves_an_opening_with_wind_coming_in() -> None:
     assert not any(intrudes(b, np.asarray(low), np.asarray(high)) for b in walls)
     assert piece.wind[1] < 0  # blowing into the room, towards the camera
     assert piece.rail.pos[2] > centre[2] + 0.75 and piece.rail.pos[1] < centre[1]
+
+
+@pytest.mark.parametrize("place", ["street", "beach", "ice_rink", "park"])
+def test_the_scenery_wrapper_gives_physics_materials_it_knows(place: str) -> None:
+    from cinestra.world.props import MATERIALS
+    from cinestra.world.scenery import build_scenery
+
+    scenery = build_scenery(setting(place), seed=1)
+    assert {body.material for body in scenery.bodies} <= set(MATERIALS)

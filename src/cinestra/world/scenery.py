@@ -1,7 +1,8 @@
 """Compatibility wrapper: the static set now comes from `cinestra.world.sets.build_set`.
 
 `simulate.py` still asks for a `Scenery`; it gets the same set `build_set` makes, with the
-stage radius that keeps the floor place's 6 m room. Remove once simulate calls build_set.
+stage radius that keeps the floor place's 6 m room and materials physics can simulate.
+Remove once simulate calls build_set.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from cinestra.plan.storyboard import Setting
 from cinestra.world.sets import build_set
 from cinestra.world.sets.interior import LEGACY_ROOM_HALF, TABLE_TOP_Z
+from cinestra.world.sets.kit import physical_material
 from cinestra.world.timeline import Body
 
 __all__ = ["TABLE_TOP_Z", "Scenery", "build_scenery"]
@@ -28,5 +30,7 @@ class Scenery:
 def build_scenery(setting: Setting, *, seed: int) -> Scenery:
     """The static set for `setting` (see `build_set`), as the older Scenery record."""
     built = build_set(setting, seed=seed, stage_radius=LEGACY_STAGE_RADIUS)
-    return Scenery(bodies=built.bodies, support_z=built.support_z,
-                   support_half=built.support_half)
+    # physics only knows props.MATERIALS: sand, snow, paint... go by their stand-ins
+    bodies = [body.model_copy(update={"material": physical_material(body.material)})
+              for body in built.bodies]
+    return Scenery(bodies=bodies, support_z=built.support_z, support_half=built.support_half)

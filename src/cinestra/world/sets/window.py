@@ -72,7 +72,7 @@ def window_wall(*, y: float = 2.0, x: float = 0.0, width: float = 1.2, height: f
     kit.box("railing", (x, y + 1.2, sill_z + 0.2), (width, 0.02, 0.02), material="metal",
             color=(0.08, 0.08, 0.09))
     sky = (0.05, 0.07, 0.14) if night else (0.70, 0.82, 0.95)
-    kit.box("outside", (x, y + 8.0, wall_height), (wall_half * 2, 0.1, wall_height * 2),
+    kit.box("outside", (x, y + 8.0, wall_height / 2), (wall_half, 0.1, wall_height / 2),
             material="sky", color=sky, emissive=0.3 if night else 1.2)
     for index in range(3):
         kit.ball("outside_tree", (x - 2.0 + index * 2.0, y + 6.0, 1.2 + index * 0.3),
