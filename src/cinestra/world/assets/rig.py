@@ -94,7 +94,7 @@ def rotations(axis: str, angles: NDArray[np.float64] | float, *, frames: int | N
     values = np.atleast_1d(np.asarray(angles, dtype=np.float64))
     if frames is not None and values.size == 1:
         values = np.full(frames, float(values[0]))
-    matrices = Rotation.from_euler(axis, values).as_matrix()
+    matrices = Rotation.from_euler(axis, values.reshape(-1, 1)).as_matrix()  # (n, 1): n angles
     return np.asarray(matrices, dtype=np.float64).reshape(-1, 3, 3)
 
 
