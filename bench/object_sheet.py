@@ -17,13 +17,14 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
+from scipy.spatial.transform import Rotation
 
 from cinestra.render.previz import PrevizEngine
 from cinestra.render.previz.meshes import MESH_BUILDERS
 from cinestra.world.assets import FAMILY_MODULES, Clock, Look, family_module
 from cinestra.world.assets.bodies import rig_bodies
 from cinestra.world.assets.rig import Rig
-from cinestra.world.assets.solids import scaled
+from cinestra.world.assets.solids import posed_bounds, scaled
 from cinestra.world.timeline import Body, CameraKey, Environment, Pose, Timeline, Track
 
 FAMILY_VERB = {"vehicle": "drive", "instrument": "play", "prop": None, "food": None,
@@ -40,11 +41,34 @@ def family_kinds(family: str) -> list[str]:
     return sorted(names if names is not None else module.KINDS)
 
 
-def drawable(body: Body) -> Body:
-    """Until the renderer knows cones, draw them as cylinders."""
-    if body.shape == "cone" and "cone" not in MESH_BUILDERS:
-        return body.model_copy(update={"shape": "cylinder"})
-    return body
+CONE_STEPS = 3
+
+
+def drawable(bodies: list[Body], tracks: list[Track]) -> tuple[list[Body], list[Track]]:
+    """Until the renderer knows cones, draw each as a stack of narrowing cylinders."""
+    if "cone" in MESH_BUILDERS:
+        return bodies, tracks
+    poses = {track.body: track.poses for track in tracks}
+    out_bodies: list[Body] = []
+    out_tracks: list[Track] = []
+    for body in bodies:
+        if body.shape != "cone":
+            out_bodies.append(body)
+            out_tracks.append(Track(body=body.id, poses=poses[body.id]))
+            continue
+        rx, ry, half = body.size
+        for step in range(CONE_STEPS):
+            centre = -1.0 + (2 * step + 1) / CONE_STEPS  # unit cone: radius (1 - z) / 2
+            share = (1.0 - centre) / 2
+            piece = body.model_copy(update={
+                "id": f"{body.id}#{step}", "shape": "cylinder",
+                "size": (rx * share, ry * share, half / CONE_STEPS)})
+            moved = [Pose(pos=tuple(np.asarray(pose.pos) + Rotation.from_quat(
+                [pose.quat[1], pose.quat[2], pose.quat[3], pose.quat[0]]).apply(
+                    [0.0, 0.0, centre * half])), quat=pose.quat) for pose in poses[body.id]]
+            out_bodies.append(piece.model_copy(update={"pose": moved[0]}))
+            out_tracks.append(Track(body=piece.id, poses=moved))
+    return out_bodies, out_tracks
 
 
 def shot_of(rig: Rig, verb: str | None, family: str) -> Timeline:
@@ -52,8 +76,10 @@ def shot_of(rig: Rig, verb: str | None, family: str) -> Timeline:
     clock = Clock(frame_count=FRAMES, fps=FPS)
     motion = module.animate(rig, verb, clock)
     place = np.tile(np.eye(4), (FRAMES, 1, 1))
+    low, _ = posed_bounds(rig, motion)
+    place[:, 2, 3] = max(0.0, -float(low[2]))  # held instruments: lift the grip origin
     bodies, tracks = rig_bodies(rig, motion, place, subject=f"{rig.kind}_1")
-    bodies = [drawable(body) for body in bodies]
+    bodies, tracks = drawable(bodies, tracks)
     extent = max(rig.length, rig.width, rig.height, 0.05)
     floor = Body(id="floor", kind="floor", shape="plane", size=(extent * 4, extent * 4, 0.0),
                  color=(0.45, 0.45, 0.42), material="concrete", mass=0.0, static=True,
@@ -70,7 +96,7 @@ def shot_of(rig: Rig, verb: str | None, family: str) -> Timeline:
         time_scale=Fraction(1),
         environment=Environment(place="park", time_of_day="afternoon", indoor=False,
                                 wet=False, look="natural"),
-        bodies=[floor, *bodies], tracks=[Track(body=t.body, poses=t.poses) for t in tracks],
+        bodies=[floor, *bodies], tracks=tracks,
         camera=[camera] * FRAMES, impacts=[])
 
 

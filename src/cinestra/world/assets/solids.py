@@ -55,6 +55,17 @@ def quat(axes: str, *degrees: float) -> Quat:
     return (float(w), float(x), float(y), float(z))
 
 
+def pointing(direction: NDArray[np.float64]) -> Quat:
+    """The rotation that turns local +z onto `direction`."""
+    unit = direction / np.linalg.norm(direction)
+    axis = np.cross((0.0, 0.0, 1.0), unit)
+    sine, cosine = float(np.linalg.norm(axis)), float(unit[2])
+    if sine < 1e-9:
+        return IDENTITY if cosine > 0 else (0.0, 1.0, 0.0, 0.0)
+    x, y, z, w = Rotation.from_rotvec(axis / sine * math.atan2(sine, cosine)).as_quat()
+    return (float(w), float(x), float(y), float(z))
+
+
 ALONG_X = quat("y", 90.0)  # turns a cylinder's axis (local z) onto x: wheels seen from the side
 ALONG_Y = quat("x", 90.0)  # axis onto y: axles, wheels of a car
 
@@ -125,6 +136,16 @@ class RigBuilder:
     def cone(self, name: str, at: Vec3, radius: float, half: float, **options: object) -> None:
         self.add(name, "cone", (radius, radius, half), at, **options)  # type: ignore[arg-type]
 
+    def segment(self, name: str, start: Vec3, end: Vec3, radius: float, *,
+                shape: Shape = "cylinder", **options: object) -> None:
+        """A cylinder (or box of half width `radius`, or cone with its apex at `end`) from
+        `start` to `end`."""
+        a, z = np.asarray(start, dtype=np.float64), np.asarray(end, dtype=np.float64)
+        size = (radius, radius, float(np.linalg.norm(z - a)) / 2)
+        centre = (a + z) / 2
+        self.add(name, shape, size, (float(centre[0]), float(centre[1]), float(centre[2])),
+                 rotation=pointing(z - a), **options)  # type: ignore[arg-type]
+
     def socket(self, name: str, offset: Vec3, joint: str = ROOT) -> None:
         self.sockets[name] = (joint, offset)
 
@@ -140,7 +161,8 @@ class RigBuilder:
             lifted = (root.offset[0], root.offset[1], root.offset[2] - float(low[2]))
             rig = replace(rig, joints=(replace(root, offset=lifted), *rig.joints[1:]))
             high = high - np.array([0.0, 0.0, low[2]])
-        return replace(rig, height=round(float(high[2]), 4),
+        top = high[2] if ground else high[2] - low[2]  # held rigs: their whole height
+        return replace(rig, height=round(float(top), 4),
                        length=round(float(high[0] - low[0]), 4),
                        width=round(float(high[1] - low[1]), 4))
 
