@@ -29,7 +29,7 @@ from cinestra.world.timeline import Body, CameraKey, Environment, Pose, Timeline
 
 FAMILY_VERB = {"vehicle": "drive", "instrument": "play", "prop": None, "food": None,
                "furniture": "cook", "building": None, "landmark": None, "plant": None}
-LARGEST_SHOWN = 60.0  # metres: bigger rigs are shrunk to stay inside the far plane
+LARGEST_SHOWN = 25.0  # metres: bigger rigs are shrunk to stay inside the far plane
 FRAMES = 4
 FPS = 24
 
