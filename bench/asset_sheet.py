@@ -23,7 +23,7 @@ from cinestra.render.previz.meshes import MESH_BUILDERS
 from cinestra.world.assets import Clock, Look, family_module
 from cinestra.world.assets.bodies import rig_bodies
 from cinestra.world.assets.rig import Rig, placement
-from cinestra.world.timeline import Body, CameraKey, Environment, Pose, Timeline, Track
+from cinestra.world.timeline import Body, CameraKey, Environment, Pose, Timeline
 
 STRIP_VERBS = {"biped": ("walk", "dance", "spin", "play", "wave", "jump"),
                "quadruped": ("walk", "run", "sit", "play", "eat", "jump"),
@@ -38,8 +38,10 @@ def drawable(bodies: list[Body]) -> list[Body]:
     """Cones as cylinders while the renderer has no cone mesh."""
     if "cone" in MESH_BUILDERS:
         return bodies
-    return [body.model_copy(update={"shape": "cylinder", "size": (0.6 * body.size[0], 0.6 * body.size[1], body.size[2])}) if body.shape == "cone" else body
-            for body in bodies]
+    thinner = {"shape": "cylinder"}
+    return [body.model_copy(update={**thinner, "size": (0.6 * body.size[0], 0.6 * body.size[1],
+                                                        body.size[2])})
+            if body.shape == "cone" else body for body in bodies]
 
 
 def scene(rig: Rig, verb: str | None, *, frames: int, seed: int, look: Look,

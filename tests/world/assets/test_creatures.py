@@ -3,6 +3,7 @@ never sinks below it, walks without sliding its feet, and plays its named cycles
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from cinestra.world.assets import Clock, Look, bird, biped, fish, quadruped
+from cinestra.world.assets import Clock, Look, biped, bird, fish, quadruped
 from cinestra.world.assets import colors as c
 from cinestra.world.assets.bodies import rig_bodies
 from cinestra.world.assets.rig import Rig, joint_frames, part_frames, placement
@@ -155,7 +156,7 @@ def test_footfalls_alternate_and_match_stride_times_cadence(family: str, kind: s
     strikes = module.footfalls(rig, verb, clock)
     feet = [foot for _, foot in strikes]
     assert len(strikes) >= 6
-    assert all(a != b for a, b in zip(feet, feet[1:], strict=False)), feet
+    assert all(a != b for a, b in itertools.pairwise(feet)), feet
     times = np.array([time for time, _ in strikes])
     period = 2 * float(np.median(np.diff(times)))
     # Where the same foot lands one cycle later is one stride: stride x cadence = speed.
@@ -181,7 +182,7 @@ def heading(track: Track) -> NDArray[np.float64]:
 def test_a_pirouette_turns_at_least_once_a_second_with_arms_up() -> None:
     rig = biped.build("figure_skater", Look())
     clock = Clock(frame_count=48, fps=24)
-    bodies, tracks = rig_bodies(rig, biped.animate(rig, "spin", clock), still(48), subject="s")
+    _bodies, tracks = rig_bodies(rig, biped.animate(rig, "spin", clock), still(48), subject="s")
     turn = heading(next(t for t in tracks if t.body == "s:hips"))
     assert abs(turn[-1] - turn[0]) / (47 / 24) >= 2 * np.pi
     by_id = {track.body: track for track in tracks}

@@ -56,10 +56,10 @@ def dinosaur(look: Look) -> Rig:
         parts.append(spike(f"tail_{index}", f"tail_{index}", length=length + 0.15,
                            radius=radius, color=skin, material="skin",
                            start=(0.1, 0.0, 0.0), direction=(-1.0, 0.0, -0.12)))
-    for x in (0.38, 0.5, 0.62, 0.72):
-        for side in (1.0, -1.0):
+    for along in (0.38, 0.5, 0.62, 0.72):
+        for sign in (1.0, -1.0):
             parts.append(spike("tooth", "head", length=0.06, radius=0.02, color=c.WHITE,
-                               material="bone", start=(x, side * 0.12, -0.02),
+                               material="bone", start=(along, sign * 0.12, -0.02),
                                direction=(0.0, 0.0, -1.0)))
     limbs = [
         ball("eye", "head", (0.04, 0.05, 0.05), c.WHITE, "glass", at=(0.35, 0.19, 0.24)),

@@ -281,7 +281,7 @@ def _head_surface(rx: float, ry: float, rz: float, y: float, z: float) -> float:
 
 def face(b: Build, kind: str, look: Look, outfit: Outfit) -> list[Part]:
     """Head, eyes, nose, the mouth (its size: fully open), ears, hair and headwear."""
-    from cinestra.world.assets.biped_head import headwear, hair
+    from cinestra.world.assets.biped_head import hair, headwear
 
     r, h = b.head, b.height
     rx, ry, rz = 0.86 * r, 0.76 * r, r
