@@ -53,7 +53,6 @@ from cinestra.safety.models import SubjectKind
 from cinestra.safety.review import default_url, open_review_db, submit_for_review
 from cinestra.sound import Soundtrack, sound_clip
 from cinestra.world import Timeline, simulate
-from cinestra.world.coverage import adapt
 
 logger = logging.getLogger(__name__)
 
@@ -89,10 +88,10 @@ def _never_stop() -> bool:
     return False
 
 
-def _warnings(storyboard: Storyboard) -> list[str]:
+def _warnings(storyboard: Storyboard, timelines: list[Timeline]) -> list[str]:
     notes = storyboard.understanding_notes()
-    for shot in storyboard.shots:  # what the previz world approximates or leaves out
-        notes += [note for note in adapt(shot).warnings if note not in notes]
+    for timeline in timelines:  # what the previz world approximates or leaves out
+        notes += [note for note in timeline.warnings if note not in notes]
     return notes
 
 
@@ -167,9 +166,6 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
         verdicts.append(_enforce(screen_dialogue(lines, policy=policy, cameo_owners=cameo_owners),
                                  settings=settings, subject_kind="dialogue",
                                  subject_ref=video_id, text="\n".join(lines)))
-    notes = _warnings(storyboard)
-    for note in notes:
-        logger.info(note)  # returned in GenerateResult.warnings; the CLI prints them
     progress("plan", 1, 1)
     seconds["plan"], clock = time.perf_counter() - clock, time.perf_counter()
 
@@ -181,8 +177,12 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
         if stop():
             raise Interrupted("stopped during simulation")
         timelines.append(simulate(shot, fps=request.fps, aspect=aspect, seed=request.seed,
-                                  language=storyboard.language, clip_music=clip_music))
+                                  language=storyboard.language, clip_music=clip_music,
+                                  previous=timelines[-1] if timelines else None))
         progress("world", len(timelines), len(storyboard.shots))
+    notes = _warnings(storyboard, timelines)
+    for note in notes:
+        logger.info(note)  # returned in GenerateResult.warnings; the CLI prints them
     seconds["world"], clock = time.perf_counter() - clock, time.perf_counter()
 
     # 4. Sound each shot (placed from the same events the picture shows): voice the lines

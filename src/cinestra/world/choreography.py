@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from cinestra.plan.catalog import load_catalog
-from cinestra.world.assets import FAMILY_MODULES, Clock, Look, animate, build_rig, family_module
+from cinestra.world.assets import Clock, Look, animate, build_rig, family_module
 from cinestra.world.assets.bodies import posed_bodies
 from cinestra.world.assets.rig import Motion, Rig, joint_frames, placement, socket_frames
 from cinestra.world.props import COLORS
@@ -30,7 +30,6 @@ FACING_CAMERA = -math.pi / 2  # the camera looks from -y: a subject facing -y fa
 PAIR_GAP = 0.9  # m between two dancers facing each other
 PAIR_TURN = 0.5  # rad/s a dancing pair turns about its middle
 SKATE_RADIUS = 2.5  # m: skaters glide on a circle around their home
-FLIGHT_HEIGHT = 2.0  # m above the ground for flying subjects (plus their size)
 STEP_SAMPLES = 48_000  # footstep times land on audio samples
 BACKDROP_GAP = 6.0  # m between the stage and the buildings named in the prompt
 
@@ -91,7 +90,7 @@ def _travel(member: _Cast, home: NDArray[np.float64], clock: Clock, *, lane_inde
             start: Start | None) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Ground positions and headings of a role moving under its own verb."""
     role, rig = member.role, member.rig
-    speed = float(family_module(FAMILY_MODULES[rig.family]).gait_speed(rig, role.verb))
+    speed = float(family_module(rig.family).gait_speed(rig, role.verb))
     times = clock.times
     n = len(times)
     if role.verb == "skate" and speed > 0:
@@ -107,9 +106,7 @@ def _travel(member: _Cast, home: NDArray[np.float64], clock: Clock, *, lane_inde
     origin = (home - direction * total / 2) if start is None else np.asarray(start.position)
     # Racers do not run in lockstep: each lane a few per cent faster or slower.
     pace = 1.0 + 0.04 * ((lane_index * 7919) % 5 - 2) / 2 if role.verb == "race" else 1.0
-    positions = origin + np.outer(speed * pace * times, direction)
-    if role.verb == "fly":
-        positions[:, 2] = FLIGHT_HEIGHT + rig.height
+    positions = origin + np.outer(speed * pace * times, direction)  # flight cycles lift
     return positions, np.full(n, heading)
 
 
@@ -198,8 +195,12 @@ def _order(cast: list[_Cast]) -> list[_Cast]:
 
 
 def choreograph(roles: list[Role], *, clock: Clock, stage_half: tuple[float, float],
-                support_z: float, surface: str, starts: dict[str, Start], seed: int) -> Staged:
-    """Rigs, motion and paths of every animated role (simulated props are not here)."""
+                support_z: float, surface: str, starts: dict[str, Start], seed: int,
+                placed: dict[str, Vec3] | None = None) -> Staged:
+    """Rigs, motion and paths of every animated role (simulated props are not here).
+
+    `placed` puts some roles at a point of the set (a pot on the stove) instead of a home.
+    """
     staged = Staged()
     cast: list[_Cast] = []
     for role in roles:
@@ -233,6 +234,8 @@ def choreograph(roles: list[Role], *, clock: Clock, stage_half: tuple[float, flo
         else:
             home, facing = homes.get(role.id, (np.zeros(3), FACING_CAMERA))
             home = home + np.array([0.0, 0.0, support_z])
+            if placed and role.id in placed:
+                home = np.asarray(placed[role.id], dtype=np.float64)
             start = starts.get(role.id)
             if role.verb in TRAVEL_VERBS:
                 positions, headings = _travel(member, home, clock, lane_index=lane, start=start)
@@ -272,7 +275,7 @@ def _actor(member: _Cast) -> Actor:
 
 
 def _footsteps(member: _Cast, clock: Clock, *, surface: str) -> list[Footstep]:
-    module = family_module(FAMILY_MODULES[member.rig.family])
+    module = family_module(member.rig.family)
     footfalls = getattr(module, "footfalls", None)
     if footfalls is None or member.role.anchor is not None:
         return []

@@ -12,7 +12,12 @@ from xml.sax.saxutils import quoteattr
 import mujoco
 import numpy as np
 
-from cinestra.world.props import MATERIALS, characteristic_size, damping_ratio
+from cinestra.world.props import (
+    MATERIALS,
+    characteristic_size,
+    damping_ratio,
+    physical_material,
+)
 from cinestra.world.timeline import Body, Impact, Pose, Track, Vec3
 
 GRAVITY = 9.81
@@ -99,7 +104,7 @@ def _pair_xml(a: Body, b: Body, dt: float) -> str:
     With a constant impedance it bounces back with the pair's restitution whatever the
     masses. The softer material dominates the pair, as a rubber ball on a wooden floor does.
     """
-    ma, mb = MATERIALS[a.material], MATERIALS[b.material]
+    ma, mb = MATERIALS[physical_material(a.material)], MATERIALS[physical_material(b.material)]
     weight = ma.softness + mb.softness
     restitution = (ma.restitution * ma.softness + mb.restitution * mb.softness) / weight
     friction = math.sqrt(ma.friction * mb.friction)

@@ -36,7 +36,32 @@ MATERIALS: dict[str, Material] = {
     "plaster": Material(restitution=0.35, friction=0.60, color=(0.78, 0.74, 0.68), density=1200),
     "leaves": Material(restitution=0.20, friction=0.90, color=(0.10, 0.30, 0.06), density=300,
                        softness=10.0),
+    # Grounds of the outdoor sets: soft and dead (sand, snow, soil) or slippery (ice).
+    "sand": Material(restitution=0.10, friction=0.85, color=(0.76, 0.66, 0.45), density=1600,
+                     softness=15.0),
+    "snow": Material(restitution=0.08, friction=0.35, color=(0.92, 0.94, 0.97), density=400,
+                     softness=15.0),
+    "soil": Material(restitution=0.15, friction=0.80, color=(0.28, 0.20, 0.12), density=1300,
+                     softness=10.0),
+    "ice": Material(restitution=0.30, friction=0.05, color=(0.80, 0.90, 0.96), density=917),
 }
+
+# Materials a set or an asset is drawn and heard with, simulated as the nearest one above.
+PHYSICS_STAND_INS = {
+    "paint": "concrete", "water": "glass", "fabric": "cardboard", "foam": "rubber",
+    "wax": "plastic", "slate": "stone", "chalk": "plaster", "gravel": "stone",
+    "regolith": "sand", "planet": "stone", "fire": "plastic", "sky": "plaster",
+    "plant": "leaves", "leather": "rubber", "paper": "cardboard", "clay": "ceramic",
+    "fur": "cardboard", "skin": "rubber", "feathers": "cardboard", "cloth": "cardboard",
+    "brass": "metal", "steel": "metal", "gold": "metal", "silver": "metal", "marble": "stone",
+}
+
+
+def physical_material(name: str) -> str:
+    """The MATERIALS entry physics simulates `name` as (concrete when nothing is close)."""
+    if name in MATERIALS:
+        return name
+    return PHYSICS_STAND_INS.get(name, "concrete")
 
 COLORS: dict[str, Vec3] = {
     "red": (0.80, 0.04, 0.03),

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cinestra.plan.storyboard import Setting, Shot, Subject
+from cinestra.plan.catalog import load_catalog
+from cinestra.plan.storyboard import Camera, Setting, Shot, Subject
+from cinestra.plan.text import tokenize
 from cinestra.world.props import PROPS
 
 # Verbs the physics engine plays on a simulated prop; "clink" pushes two glasses together.
@@ -165,6 +167,32 @@ def stand_on_building(shot: Shot) -> Subject | None:
     return None
 
 
+# Verbs a viewer must see the whole body for: the camera's default size widens to show them.
+WHOLE_BODY_VERBS = ("dance", "spin", "skate", "jump", "fight", "climb", "kick", "surf",
+                    "juggle", "fall", "sit", "sleep", "crawl", "hug", "perch", "play")
+
+
+def size_named(shot: Shot) -> bool:
+    """Whether the prompt itself names a shot size (else the Storyboard's is a default)."""
+    words = f" {' '.join(tokenize(shot.description))} "
+    return any(f" {form} " in words for form in load_catalog().index_of("shot_sizes"))
+
+
+def framed_camera(shot: Shot, roles: list[Role]) -> Camera:
+    """The shot's camera, with a size that shows the action when the prompt names none:
+    travellers and groups in a wide shot, a dance or a pirouette in a full shot."""
+    camera = shot.camera
+    if size_named(shot) or camera.shot_size != "medium":
+        return camera
+    verbs = {role.verb for role in roles}
+    animated = [role for role in roles if not role.simulated and role.anchor is None]
+    if verbs & set(TRAVEL_VERBS) - {"skate"} or len(animated) >= 3:
+        return camera.model_copy(update={"shot_size": "wide"})
+    if verbs & {*WHOLE_BODY_VERBS, "skate"}:
+        return camera.model_copy(update={"shot_size": "full"})
+    return camera
+
+
 def stand_on(shot: Shot, role: Role) -> bool:
     """True for the building the prompt puts someone on: it is the set, not a prop."""
     building = stand_on_building(shot)
@@ -185,7 +213,8 @@ def stage_setting(shot: Shot, roles: list[Role]) -> Setting:
     if setting.city is not None:
         return setting.model_copy(update={"place": "street", "indoor": False})
     simulated = [role for role in roles if role.simulated]
-    if simulated and len(simulated) == len(roles) and all(
+    others = [role for role in roles if not role.simulated and role.subject.kind not in CLOTH_KINDS]
+    if simulated and not others and all(
             max(PROPS[role.subject.kind].size) * 2 <= SMALL_PROP_M for role in simulated) and (
             {role.physics_verb for role in simulated} <= {"rest", "clink", "slide", "topple"}):
         return setting.model_copy(update={"place": "table"})

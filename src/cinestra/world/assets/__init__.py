@@ -100,4 +100,4 @@ def build_rig(kind: str, family: str | None, look: Look) -> tuple[Rig, list[str]
 
 def animate(rig: Rig, verb: str | None, clock: Clock) -> Motion:
     """The rig's Motion doing `verb` (None: idle) over `clock`'s frames."""
-    return family_module(FAMILY_MODULES[rig.family]).animate(rig, verb, clock)  # type: ignore[no-any-return]
+    return family_module(rig.family).animate(rig, verb, clock)  # type: ignore[no-any-return]

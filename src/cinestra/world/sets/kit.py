@@ -37,23 +37,6 @@ def shade(color: Vec3, factor: float) -> Vec3:
     return (min(color[0] * factor, 1.0), min(color[1] * factor, 1.0), min(color[2] * factor, 1.0))
 
 
-# Materials the sets name that the physics table (props.MATERIALS) does not have, and the
-# physical material that behaves most like each (sound already hears them the same way).
-PHYSICS_STAND_INS = {
-    "paint": "concrete", "sand": "grass", "snow": "grass", "soil": "grass", "ice": "glass",
-    "water": "glass", "fabric": "cardboard", "foam": "rubber", "wax": "plastic",
-    "slate": "stone", "chalk": "plaster", "gravel": "stone", "regolith": "stone",
-    "planet": "stone", "fire": "plastic", "sky": "plaster", "plant": "leaves",
-}
-
-
-def physical_material(name: str) -> str:
-    """The props.MATERIALS entry physics can simulate for a set material."""
-    if name in MATERIALS:
-        return name
-    return PHYSICS_STAND_INS.get(name, "concrete")
-
-
 @dataclass
 class Kit:
     """Collects the bodies and lights of one set while it is built."""
