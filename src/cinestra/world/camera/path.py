@@ -35,7 +35,7 @@ MAX_FOV = 120.0
 STEP_SCALE = 1.08  # each refit backs the camera off this much...
 STEP_ZOOM = 1.06  # ...or, against a wall, widens the lens this much
 MAX_REFITS = 60
-POV_APART = 1.0  # m between the looker and the looked-at, for a point of view
+POV_APART = 1.0  # m across the ground between the looker and the looked-at, for a POV
 WIDE_FOR_AERIAL = ("extreme_wide", "wide")
 WhipAt = Literal["start", "middle", "end"]
 
@@ -138,7 +138,8 @@ def _apart(subjects: Mapping[str, Subject]) -> bool:
     if len(subjects) < 2:
         return False
     first, second = (subject.boxes.mean(axis=1) for subject in list(subjects.values())[:2])
-    return bool(np.median(np.linalg.norm(first - second, axis=1)) >= POV_APART)
+    across = np.linalg.norm((first - second)[:, :2], axis=1)
+    return bool(np.median(across) >= POV_APART)
 
 
 def _ground(subjects: Mapping[str, Boxes], set_bounds: tuple[Vec3, Vec3] | None) -> float:
