@@ -392,3 +392,18 @@ def test_subject_boxes_from_posed_bodies() -> None:
     assert np.allclose(box[2, 0], [-0.1, -0.1, 0.8])  # ...and the head stays behind
     assert np.allclose(found.heads["p"][0], [[-0.1, -0.1, 1.48], [0.1, 0.1, 1.72]])
     assert np.allclose(found.facings["p"][0], [1.0, 0.0, 0.0])
+
+
+def test_transition_rule_between_shots() -> None:
+    from cinestra.plan import make_storyboard
+    from cinestra.world.camera import shot_transition
+
+    shots = make_storyboard("A dog runs in a park.", seconds=Fraction(6), seed=1).shots
+    shot = shots[0]
+    assert shot_transition(None, shot) == "cut"
+    assert shot_transition(shot, shot) == "cut"
+    night = shot.model_copy(update={"setting": shot.setting.model_copy(
+        update={"time_of_day": "night" if shot.setting.time_of_day != "night" else "noon"})})
+    assert shot_transition(shot, night) == "crossfade"
+    whip = shot.model_copy(update={"camera": shot.camera.model_copy(update={"move": "whip_pan"})})
+    assert shot_transition(shot, whip) == "whip_pan"
