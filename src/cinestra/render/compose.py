@@ -110,4 +110,4 @@ def smear(frame: Frame, *, strength: float) -> Frame:
     padded = np.pad(frame.astype(np.float32), ((0, 0), (reach + 1, reach), (0, 0)), mode="edge")
     summed = np.cumsum(padded, axis=1)
     blurred = (summed[:, length:] - summed[:, :-length]) / length
-    return np.clip(np.rint(blurred), 0, 255).astype(np.uint8)
+    return np.asarray(np.clip(np.rint(blurred), 0, 255), dtype=np.uint8)
