@@ -41,11 +41,12 @@ class Subject:
     upright: bool  # stands on its feet (a person, a penguin): framed top-down
 
 
-def describe(boxes: Boxes, head: Boxes | None) -> Subject:
-    """Decide how a subject is framed from its box (and head, when known)."""
+def describe(boxes: Boxes, head: Boxes | None, *, figure: bool = True) -> Subject:
+    """Decide how a subject is framed from its box (and head, when known); `figure` False
+    frames it as an object whatever its shape (a box around a whole action)."""
     extent = np.median(boxes[:, 1] - boxes[:, 0], axis=0)
     height, across = float(extent[2]), float(max(extent[0], extent[1]))
-    upright = height >= 0.5 and height >= 0.9 * across
+    upright = figure and height >= 0.5 and height >= 0.9 * across
     if head is None and upright:
         head = _top_head(boxes)
     return Subject(boxes=boxes, head=head, upright=upright)
