@@ -23,7 +23,7 @@ CLOSE_SIZES = ("close_up", "extreme_close_up")
 # Share of the frame height the framed part fills: for a figure (top to bottom of the part)
 # and for an object (its whole height, or a detail of it in an extreme close-up).
 FIGURE_FILL = {"extreme_wide": 0.12, "wide": 0.3, "full": 0.8, "medium": 0.85,
-               "medium_close_up": 0.85, "close_up": 0.85, "extreme_close_up": 0.9}
+               "medium_close_up": 0.85, "close_up": 0.9, "extreme_close_up": 0.9}
 OBJECT_FILL = {"extreme_wide": 0.08, "wide": 0.25, "full": 0.7, "medium": 0.5,
                "medium_close_up": 0.62, "close_up": 0.8, "extreme_close_up": 0.9}
 # Share of a standing figure's height, from the top, that each size shows.
@@ -41,11 +41,12 @@ class Subject:
     upright: bool  # stands on its feet (a person, a penguin): framed top-down
 
 
-def describe(boxes: Boxes, head: Boxes | None) -> Subject:
-    """Decide how a subject is framed from its box (and head, when known)."""
+def describe(boxes: Boxes, head: Boxes | None, *, figure: bool = True) -> Subject:
+    """Decide how a subject is framed from its box (and head, when known); `figure` False
+    frames it as an object whatever its shape (a box around a whole action)."""
     extent = np.median(boxes[:, 1] - boxes[:, 0], axis=0)
     height, across = float(extent[2]), float(max(extent[0], extent[1]))
-    upright = height >= 0.5 and height >= 0.9 * across
+    upright = figure and height >= 0.5 and height >= 0.9 * across
     if head is None and upright:
         head = _top_head(boxes)
     return Subject(boxes=boxes, head=head, upright=upright)
@@ -71,9 +72,9 @@ def shown_part(subject: Subject, shot_size: str) -> Boxes:
         head = subject.head
         center, half = head.mean(axis=1), (head[:, 1] - head[:, 0]) / 2
         if shot_size == "close_up":  # head and shoulders
-            low = center - half * np.array([1.8, 1.8, 1.0])
-            low[:, 2] -= 2.0 * half[:, 2]
-            high = center + half * np.array([1.8, 1.8, 1.15])
+            low = center - half * np.array([1.5, 1.5, 1.0])
+            low[:, 2] -= 1.6 * half[:, 2]
+            high = center + half * np.array([1.5, 1.5, 1.15])
         else:  # the eyes and the mouth
             low = center - half * np.array([0.75, 0.75, 0.75])
             high = center + half * np.array([0.75, 0.75, 0.45])

@@ -35,7 +35,7 @@ MAX_FOV = 120.0
 STEP_SCALE = 1.08  # each refit backs the camera off this much...
 STEP_ZOOM = 1.06  # ...or, against a wall, widens the lens this much
 MAX_REFITS = 60
-POV_APART = 1.0  # m between the looker and the looked-at, for a point of view
+POV_APART = 1.0  # m across the ground between the looker and the looked-at, for a POV
 WIDE_FOR_AERIAL = ("extreme_wide", "wide")
 WhipAt = Literal["start", "middle", "end"]
 
@@ -60,10 +60,12 @@ def camera_path(camera: Camera, subjects: Mapping[str, Boxes] | Framing, *, fram
     A `Framing` (one still box for the whole action, what `simulate` gave before subjects
     had boxes) is framed as one subject; `fps` and `seed` then default to 24 and 0.
     """
+    # 1. Check inputs
+    figure = not isinstance(subjects, Framing)
     if isinstance(subjects, Framing):
         subjects = {"action": framing_boxes(subjects, frame_count=frame_count)}
-    # 1. Check inputs
-    described = _check(camera, subjects, frame_count=frame_count, fps=fps, heads=heads)
+    described = _check(camera, subjects, frame_count=frame_count, fps=fps, heads=heads,
+                       figure=figure)
     ratio = float(aspect)
     rng = np.random.default_rng(zlib.crc32(f"camera:{seed}".encode()))
     size = camera.shot_size
@@ -112,7 +114,7 @@ def camera_path(camera: Camera, subjects: Mapping[str, Boxes] | Framing, *, fram
 
 
 def _check(camera: Camera, subjects: Mapping[str, Boxes], *, frame_count: int, fps: int,
-           heads: Mapping[str, Boxes] | None) -> dict[str, Subject]:
+           heads: Mapping[str, Boxes] | None, figure: bool) -> dict[str, Subject]:
     if fps < 1:
         raise ValueError(f"fps: expected a positive rate, got {fps}")
     if frame_count < 1:
@@ -129,7 +131,7 @@ def _check(camera: Camera, subjects: Mapping[str, Boxes], *, frame_count: int, f
                                                                            dtype=np.float64)
         if head is not None and head.shape != array.shape:
             raise ValueError(f"heads[{name!r}]: expected shape {array.shape}, got {head.shape}")
-        described[name] = describe(array, head)
+        described[name] = describe(array, head, figure=figure)
     return described
 
 
@@ -138,7 +140,8 @@ def _apart(subjects: Mapping[str, Subject]) -> bool:
     if len(subjects) < 2:
         return False
     first, second = (subject.boxes.mean(axis=1) for subject in list(subjects.values())[:2])
-    return bool(np.median(np.linalg.norm(first - second, axis=1)) >= POV_APART)
+    across = np.linalg.norm((first - second)[:, :2], axis=1)
+    return bool(np.median(across) >= POV_APART)
 
 
 def _ground(subjects: Mapping[str, Boxes], set_bounds: tuple[Vec3, Vec3] | None) -> float:

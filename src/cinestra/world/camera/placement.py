@@ -19,6 +19,7 @@ ELEVATION = {"eye_level": 0.0, "low": -22.0, "high": 35.0, "overhead": 87.0, "du
              "pov": 0.0, "over_the_shoulder": 0.0}
 AERIAL_ELEVATION = 40.0
 DUTCH_ROLL = 20.0
+RACK_ASIDE = math.radians(20.0)
 LOOK_UP = math.radians(6.0)  # a low angle looks up at least this much, even at a ball
 THREE_QUARTER = math.radians(25.0)  # off the subject's nose: faces read best a little turned
 WALL_CLEARANCE = 0.25  # m the camera keeps from walls and ceiling
@@ -66,7 +67,7 @@ def aim(camera: Camera, *, framed: Boxes, parts: Sequence[Boxes], main: Subject 
 
     elevation = math.radians(AERIAL_ELEVATION if camera.move == "aerial"
                              and camera.angle != "overhead" else ELEVATION[camera.angle])
-    azimuth = _azimuth(parts, facing, rng)
+    azimuth = _azimuth(parts, facing, rng, in_depth=camera.focus == "rack_focus")
     targets = follow if travels else np.tile(anchor, (len(framed), 1))
     distance = 1.0
     for _ in range(2):  # eye level depends on the distance, the distance on the elevation
@@ -101,11 +102,17 @@ def smooth(values: Array, sigma: float) -> Array:
                      for axis in range(values.shape[1])], axis=1)
 
 
-def _azimuth(parts: Sequence[Boxes], facing: Array | None, rng: np.random.Generator) -> float:
+def _azimuth(parts: Sequence[Boxes], facing: Array | None, rng: np.random.Generator, *,
+             in_depth: bool) -> float:
     """Side the camera stands on (radians, counter-clockwise from +x, seen from above):
     three-quarter front of a main subject that faces somewhere, else the set's front (-y),
-    turned so that several subjects stand side by side."""
+    turned so that several subjects stand side by side; for a rack focus, one behind the
+    other (the first near, the second far, a little aside so it is not hidden)."""
     default = -math.pi / 2 + float(rng.uniform(-0.17, 0.17))
+    if in_depth and len(parts) >= 2:
+        near, far = (part.mean(axis=(0, 1)) for part in parts[:2])
+        if math.hypot(near[0] - far[0], near[1] - far[1]) > 0.3:
+            return math.atan2(near[1] - far[1], near[0] - far[0]) + RACK_ASIDE
     if facing is not None:
         mean = np.asarray(facing, dtype=np.float64).reshape(-1, 3).mean(axis=0)
         if math.hypot(mean[0], mean[1]) > 0.1:
