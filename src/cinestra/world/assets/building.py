@@ -20,8 +20,20 @@ from cinestra.world.assets import Clock, Look
 from cinestra.world.assets import building_landmarks as landmarks
 from cinestra.world.assets.rig import Motion, Rig
 from cinestra.world.assets.solids import (
-    BLACK, CHROME, DARK, DARK_WOOD, GLASS_TINT, GREY, LAMP, RED, WHITE, WOOD, RigBuilder, has_joint,
-    motion_with, quat, spin,
+    BLACK,
+    CHROME,
+    DARK,
+    DARK_WOOD,
+    GLASS_TINT,
+    GREY,
+    LAMP,
+    RED,
+    WHITE,
+    RigBuilder,
+    has_joint,
+    motion_with,
+    quat,
+    spin,
 )
 from cinestra.world.timeline import Vec3
 

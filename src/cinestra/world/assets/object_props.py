@@ -6,8 +6,19 @@ from __future__ import annotations
 import math
 
 from cinestra.world.assets.solids import (
-    ALONG_X, ALONG_Y, BLACK, BRASS, CHROME, DARK, DARK_WOOD, GREY, LAMP, RED, WHITE, WOOD,
-    RigBuilder, quat,
+    ALONG_X,
+    ALONG_Y,
+    BLACK,
+    BRASS,
+    CHROME,
+    DARK,
+    DARK_WOOD,
+    GREY,
+    LAMP,
+    RED,
+    WHITE,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Vec3
 

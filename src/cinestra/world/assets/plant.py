@@ -17,7 +17,12 @@ import numpy as np
 from cinestra.world.assets import Clock, Look
 from cinestra.world.assets.rig import Motion, Rig
 from cinestra.world.assets.solids import (
-    RigBuilder, joints_named, motion_with, quat, swing, turn,
+    RigBuilder,
+    joints_named,
+    motion_with,
+    quat,
+    swing,
+    turn,
 )
 from cinestra.world.timeline import Vec3
 
