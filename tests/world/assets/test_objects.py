@@ -116,6 +116,23 @@ def test_real_world_sizes(family: str, kind: str, measure: str, low: float,
     assert low <= getattr(built(family, kind), measure) <= high
 
 
+def test_sockets_for_riders_players_and_things_put_on_top() -> None:
+    for family, kind in ALL:
+        rig = built(family, kind)
+        assert "top" in rig.sockets, kind
+        needed = {"vehicle": {"seat", "roof"}, "instrument": {"grip"}}.get(family, set())
+        assert needed <= set(rig.sockets), kind
+    for kind in ("saxophone", "trumpet", "trombone", "clarinet", "flute"):
+        assert "mouthpiece" in instrument.build(kind, Look()).sockets
+    for kind in ("chair", "armchair", "sofa", "bed", "bench", "stool"):
+        rig = objects.build(kind, Look())
+        joint, offset = rig.sockets["seat"]
+        assert joint == "root" and 0.3 < offset[2] + rig.joints[0].offset[2] < 0.8, kind
+    crate = objects.build("crate", Look())
+    top = crate.sockets["top"][1][2] + crate.joints[0].offset[2]
+    assert top == pytest.approx(crate.height, abs=1e-3)
+
+
 def _angular_speeds(motion: Motion, joint: str, fps: int) -> NDArray[np.float64]:
     """rad/s between consecutive frames of one joint's local rotation."""
     stack = motion.joints[joint]

@@ -2,7 +2,9 @@
 
 Where the origin is (so the lead can attach a rig to a hand socket):
 - standing instruments (piano, drums, harp, cello, double_bass, xylophone): on the ground,
-  as every rig; the player sits or stands at +x of the piano and drums... see `seat`;
+  as every rig. The pianist sits on the piano's bench (`seat`, at +x) facing -x; the
+  drummer sits on the kit's stool (`seat`, at -x) facing +x; a cellist or bassist stands
+  or sits behind the instrument (at -x) with a hand on `grip`;
 - hand-held ones (saxophone, violin, guitar, electric_guitar, ukulele, trumpet, trombone,
   clarinet, flute, accordion): the origin IS the grip, where the player's right hand (the
   left on a violin's neck) holds it; `Rig.height` is then the whole height, not a top

@@ -189,6 +189,12 @@ class RigBuilder:
             rig = replace(rig, joints=(replace(root, offset=lifted), *rig.joints[1:]))
             high = high - np.array([0.0, 0.0, low[2]])
         top = high[2] if ground else high[2] - low[2]  # held rigs: their whole height
+        if "top" not in rig.sockets:  # where a thing put on it goes: over the middle
+            origin = rig.joints[0].offset
+            centre = (low + high) / 2
+            rig.sockets["top"] = (ROOT, (float(centre[0]) - origin[0],
+                                         float(centre[1]) - origin[1],
+                                         float(high[2]) - origin[2]))
         return replace(rig, height=round(float(top), 4),
                        length=round(float(high[0] - low[0]), 4),
                        width=round(float(high[1] - low[1]), 4))
