@@ -25,6 +25,7 @@ from cinestra.world.assets import (
 from cinestra.world.assets.bodies import rig_bodies
 from cinestra.world.assets.rig import Motion, Rig, joint_frames, part_frames
 from cinestra.world.assets.solids import posed_bounds
+from cinestra.world.timeline import Body
 
 FAMILIES = ("vehicle", "instrument", "prop", "food", "furniture", "building", "landmark",
             "plant")
@@ -60,6 +61,27 @@ def world_parts(rig: Rig, motion: Motion) -> dict[str, NDArray[np.float64]]:
     return frames
 
 
+def surface_points(body: Body) -> NDArray[np.float64]:
+    """World points sampled on a body's surface (corners, rims, a sphere's directions):
+    an independent check of the builder's own bounds."""
+    angles = np.linspace(0.0, 2 * math.pi, 72, endpoint=False)
+    ring = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    if body.shape == "sphere":
+        z = np.linspace(-1.0, 1.0, 37)
+        r = np.sqrt(1 - z ** 2)
+        unit = np.array([(ri * c, ri * s, zi) for zi, ri in zip(z, r, strict=True)
+                         for c, s in ring])
+    elif body.shape in ("box", "plane"):
+        unit = np.array([(x, y, z) for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], float)
+    elif body.shape == "cylinder":
+        unit = np.concatenate([np.column_stack([ring, np.full(72, h)]) for h in (-1.0, 1.0)])
+    else:  # cone: base rim at z = -1, apex at +1
+        unit = np.vstack([np.column_stack([ring, np.full(72, -1.0)]), [0.0, 0.0, 1.0]])
+    w, x, y, z = body.pose.quat
+    rotation = Rotation.from_quat([x, y, z, w])
+    return np.asarray(rotation.apply(unit * np.asarray(body.size)) + np.asarray(body.pose.pos))
+
+
 def test_every_catalog_kind_has_its_own_model() -> None:
     for family in FAMILIES:
         assert len(CATALOG_KINDS[family]) == EXPECTED_COUNTS[family]
@@ -83,7 +105,9 @@ def test_kind_builds_sized_grounded_and_animates_finitely(family: str, kind: str
         assert rig.sockets["grip"] == ("root", (0.0, 0.0, 0.0))  # held by its origin
         assert high[2] - low[2] == pytest.approx(rig.height, abs=1e-3)
     else:
-        assert abs(low[2]) < 0.01, f"{kind} floats or sinks: lowest point {low[2]:.3f} m"
+        rest, _ = rig_bodies(rig, Motion.rest(1), np.eye(4)[None], subject="rest")
+        lowest = min(float(surface_points(body)[:, 2].min()) for body in rest)
+        assert abs(lowest) < 0.01, f"{kind} floats or sinks: lowest point {lowest:.3f} m"
         assert high[2] == pytest.approx(rig.height, abs=1e-3)
     motion = module.animate(rig, TYPICAL_VERB[family], clock(6))
     place = np.tile(np.eye(4), (6, 1, 1))
