@@ -20,8 +20,20 @@ from cinestra.world.assets import Clock, Look
 from cinestra.world.assets import building_landmarks as landmarks
 from cinestra.world.assets.rig import Motion, Rig
 from cinestra.world.assets.solids import (
-    BLACK, CHROME, DARK, DARK_WOOD, GLASS_TINT, GREY, LAMP, RED, WHITE, WOOD, RigBuilder, has_joint,
-    motion_with, quat, spin,
+    BLACK,
+    CHROME,
+    DARK,
+    DARK_WOOD,
+    GLASS_TINT,
+    GREY,
+    LAMP,
+    RED,
+    WHITE,
+    RigBuilder,
+    has_joint,
+    motion_with,
+    quat,
+    spin,
 )
 from cinestra.world.timeline import Vec3
 
@@ -207,8 +219,8 @@ def windmill(b: RigBuilder) -> None:
     for angle in (0.0, 90.0, 180.0, 270.0):
         rad = math.radians(angle)
         y, z = 5.0 * math.cos(rad), 5.0 * math.sin(rad)
-        b.box("sail", (0.2, y, z), (0.05, 0.6 + 4.4 * abs(math.cos(rad)),
-                                    0.6 + 4.4 * abs(math.sin(rad))),
+        b.box("sail", (0.2, y, z), (0.05, 1.0 + 4.0 * abs(math.cos(rad)),
+                                    1.0 + 4.0 * abs(math.sin(rad))),
               color=WHITE, material="fabric", joint=sails)
     b.socket("roof", (0, 0, 16.4))
     b.socket("top", (0, 0, 19.0))

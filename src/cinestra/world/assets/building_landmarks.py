@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from itertools import pairwise
 
 import numpy as np
 
 from cinestra.world.assets.solids import (
-    BLACK, DARK, GLASS_TINT, GREY, LAMP, WHITE, RigBuilder, quat,
+    BLACK,
+    DARK,
+    GLASS_TINT,
+    GREY,
+    LAMP,
+    WHITE,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Vec3
 
@@ -246,7 +254,7 @@ def golden_gate_bridge(b: RigBuilder) -> None:
             sag = (1 - (2 * x / span) ** 2) * (tower - deck - 12.0)
             points.append((x, tower - 2.0 - sag))
         points.append((span / 2 + side, deck + 8.0))
-        for (x0, z0), (x1, z1) in zip(points[:-1], points[1:], strict=True):
+        for (x0, z0), (x1, z1) in pairwise(points):
             b.segment("cable", (x0, y, z0), (x1, y, z1), 1.0)
     b.socket("roof", (0, 0, deck + 3.0))
     b.socket("top", (span / 2, 0, tower))
@@ -313,7 +321,7 @@ def great_wall(b: RigBuilder) -> None:
     """A stretch of wall zig-zagging over 300 m, with watchtowers at its bends."""
     corners = [(-150.0, -20.0), (-90.0, 15.0), (-30.0, -10.0), (30.0, 20.0), (90.0, -15.0),
                (150.0, 10.0)]
-    for (x0, y0), (x1, y1) in zip(corners[:-1], corners[1:], strict=True):
+    for (x0, y0), (x1, y1) in pairwise(corners):
         b.segment("great_wall", (x0, y0, 4.0), (x1, y1, 4.0), 3.5, shape="box")
     for x, y in corners:
         b.box("watchtower", (x, y, 6.5), (6.0, 6.0, 6.5))

@@ -2,7 +2,9 @@
 
 Where the origin is (so the lead can attach a rig to a hand socket):
 - standing instruments (piano, drums, harp, cello, double_bass, xylophone): on the ground,
-  as every rig; the player sits or stands at +x of the piano and drums... see `seat`;
+  as every rig. The pianist sits on the piano's bench (`seat`, at +x) facing -x; the
+  drummer sits on the kit's stool (`seat`, at -x) facing +x; a cellist or bassist stands
+  or sits behind the instrument (at -x) with a hand on `grip`;
 - hand-held ones (saxophone, violin, guitar, electric_guitar, ukulele, trumpet, trombone,
   clarinet, flute, accordion): the origin IS the grip, where the player's right hand (the
   left on a violin's neck) holds it; `Rig.height` is then the whole height, not a top
@@ -27,8 +29,21 @@ from cinestra.world.assets import Clock, Look
 from cinestra.world.assets.instrument_kit import accordion, drums, harp, piano, xylophone
 from cinestra.world.assets.rig import IDENTITY, Motion, Rig
 from cinestra.world.assets.solids import (
-    ALONG_X, ALONG_Y, BLACK, BRASS, CHROME, DARK, DARK_WOOD, WHITE, WOOD, RigBuilder,
-    has_joint, joints_named, motion_with, quat, swing, turn,
+    ALONG_X,
+    ALONG_Y,
+    BLACK,
+    BRASS,
+    CHROME,
+    DARK_WOOD,
+    WHITE,
+    RigBuilder,
+    has_joint,
+    joints_named,
+    motion_with,
+    quat,
+    swing,
+    turn,
+    vec,
 )
 from cinestra.world.timeline import Vec3
 
@@ -92,11 +107,10 @@ def trombone(b: RigBuilder) -> None:
 
 def clarinet(b: RigBuilder) -> None:
     top, bottom = np.array([-0.12, 0.0, 0.3]), np.array([0.16, 0.0, -0.32])
-    b.segment("body", tuple(top), tuple(bottom), 0.015)  # type: ignore[arg-type]
+    b.segment("body", vec(top), vec(bottom), 0.015)
     bell_end = bottom + (bottom - top) * 0.12
-    b.segment("bell", tuple(bell_end), tuple(bottom - (bottom - top) * 0.1), 0.04,  # type: ignore[arg-type]
-              shape="cone")
-    b.segment("mouthpiece", tuple(top), tuple(top + (top - bottom) * 0.08), 0.012,  # type: ignore[arg-type]
+    b.segment("bell", vec(bell_end), vec(bottom - (bottom - top) * 0.1), 0.04, shape="cone")
+    b.segment("mouthpiece", vec(top), vec(top + (top - bottom) * 0.08), 0.012,
               color=(0.15, 0.15, 0.15), material="plastic")
     for fraction in (0.2, 0.35, 0.5, 0.65, 0.8):
         point = top + (bottom - top) * fraction
@@ -130,7 +144,7 @@ def _figure_eight(b: RigBuilder, *, along: Vec3, centre: Vec3, lower: float, upp
 
 def _guitar(b: RigBuilder, *, size: float, electric: bool) -> None:
     """Neck along +y (the player's left); the soundboard faces +x; origin at the fret hand."""
-    body_y = -0.52 * size
+    body_y = -0.46 * size
     _figure_eight(b, along=(0, 1, 0), centre=(0, body_y, 0), lower=0.19 * size,
                   upper=0.145 * size, waist=0.24 * size, thick=(0.025 if electric else 0.05)
                   * size, color=None)
@@ -202,7 +216,8 @@ def _bowed(b: RigBuilder, *, size: float, held: bool) -> None:
     b.rod("bow_hair", (-0.012 * size if not held else 0, 0, -0.012 * size if held else 0),
           0.003 * size, 0.31 * size, color=WHITE, material="fabric", joint=bow,
           rotation=ALONG_Y)
-    b.socket("grip", (neck_end[0] - ax * 0.1 * size, 0.0, neck_end[2] - az * 0.1 * size))
+    grip = (0.0, 0.0, 0.0) if held else (0.0, 0.0, neck_end[2] - 0.1 * size)  # neck hand
+    b.socket("grip", grip)
     b.socket("bow_grip", (0.0, -0.3 * size, 0.0), bow)
 
 

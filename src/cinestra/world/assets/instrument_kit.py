@@ -4,7 +4,15 @@ accordion; conventions in instrument.py."""
 from __future__ import annotations
 
 from cinestra.world.assets.solids import (
-    ALONG_X, ALONG_Y, BLACK, BRASS, CHROME, DARK, DARK_WOOD, WHITE, RigBuilder, quat,
+    ALONG_X,
+    BLACK,
+    BRASS,
+    CHROME,
+    DARK,
+    DARK_WOOD,
+    WHITE,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Vec3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from cinestra.world.assets.solids import ALONG_X, BLACK, GREEN, RED, WHITE, RigBuilder, quat
+from cinestra.world.assets.solids import GREEN, RED, RigBuilder, quat
 from cinestra.world.timeline import Vec3
 
 CHINA: Vec3 = (0.9, 0.9, 0.87)

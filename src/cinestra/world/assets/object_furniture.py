@@ -7,7 +7,15 @@ from __future__ import annotations
 import math
 
 from cinestra.world.assets.solids import (
-    BLACK, CHROME, DARK, DARK_WOOD, GLASS_TINT, GREY, WHITE, WOOD, RigBuilder, quat,
+    BLACK,
+    CHROME,
+    DARK,
+    DARK_WOOD,
+    GLASS_TINT,
+    WHITE,
+    WOOD,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Vec3
 

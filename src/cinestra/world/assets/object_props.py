@@ -6,8 +6,19 @@ from __future__ import annotations
 import math
 
 from cinestra.world.assets.solids import (
-    ALONG_X, ALONG_Y, BLACK, BRASS, CHROME, DARK, DARK_WOOD, GREY, LAMP, RED, WHITE, WOOD,
-    RigBuilder, quat,
+    ALONG_X,
+    ALONG_Y,
+    BLACK,
+    BRASS,
+    CHROME,
+    DARK,
+    DARK_WOOD,
+    GREY,
+    LAMP,
+    RED,
+    WHITE,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Vec3
 
@@ -213,8 +224,8 @@ def kite(b: RigBuilder) -> None:
 def lamp(b: RigBuilder) -> None:
     b.rod("lamp_base", (0, 0, 0.015), 0.09, 0.015, color=BRASS, material="metal")
     b.rod("lamp_stem", (0, 0, 0.2), 0.012, 0.18, color=BRASS, material="metal")
-    b.ball("bulb", (0, 0, 0.38), 0.035, color=LAMP, material="glass", emissive=4.0)
-    b.rod("shade", (0, 0, 0.45), 0.16, 0.11, material="fabric")
+    b.ball("bulb", (0, 0, 0.33), 0.035, color=LAMP, material="glass", emissive=4.0)
+    b.rod("shade", (0, 0, 0.45), 0.16, 0.11, material="fabric", emissive=0.6)  # lit through
     b.socket("top", (0, 0, 0.55))
 
 

@@ -4,7 +4,14 @@ in objects.py."""
 from __future__ import annotations
 
 from cinestra.world.assets.solids import (
-    ALONG_X, BLACK, CHROME, DARK, GREY, RED, WHITE, RigBuilder, quat,
+    BLACK,
+    CHROME,
+    DARK,
+    GREY,
+    RED,
+    WHITE,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Quat, Vec3
 
@@ -70,26 +77,26 @@ def newspaper(b: RigBuilder) -> None:
 
 def teddy_bear(b: RigBuilder) -> None:
     """Sitting, facing +x."""
-    fur = {"material": b.look.material or "fabric"}
-    b.ball("body", (0, 0, 0.13), (0.09, 0.1, 0.12), **fur)
-    b.ball("belly", (0.05, 0, 0.12), (0.05, 0.07, 0.08), color=(0.78, 0.6, 0.4), **fur)
-    b.ball("head", (0.01, 0, 0.3), 0.075, **fur)
-    b.ball("muzzle", (0.07, 0, 0.285), (0.03, 0.035, 0.025), color=(0.78, 0.6, 0.4), **fur)
+    fur = b.look.material or "fabric"
+    b.ball("body", (0, 0, 0.13), (0.09, 0.1, 0.12), material=fur)
+    b.ball("belly", (0.05, 0, 0.12), (0.05, 0.07, 0.08), color=(0.78, 0.6, 0.4), material=fur)
+    b.ball("head", (0.01, 0, 0.3), 0.075, material=fur)
+    b.ball("muzzle", (0.07, 0, 0.285), (0.03, 0.035, 0.025), color=(0.78, 0.6, 0.4), material=fur)
     b.ball("nose", (0.1, 0, 0.295), 0.01, color=BLACK, material="plastic")
     for side in (1, -1):
         b.ball("eye", (0.065, side * 0.03, 0.32), 0.009, color=BLACK, material="plastic")
-        b.ball("ear", (0.0, side * 0.06, 0.37), (0.02, 0.03, 0.03), **fur)
+        b.ball("ear", (0.0, side * 0.06, 0.37), (0.02, 0.03, 0.03), material=fur)
         b.ball("arm", (0.04, side * 0.1, 0.15), (0.035, 0.03, 0.07), rotation=quat("y", 40),
-               **fur)
-        b.ball("leg", (0.08, side * 0.06, 0.035), (0.07, 0.035, 0.035), **fur)
+               material=fur)
+        b.ball("leg", (0.08, side * 0.06, 0.035), (0.07, 0.035, 0.035), material=fur)
     b.socket("top", (0.01, 0, 0.375))
 
 
 def snowman(b: RigBuilder) -> None:
-    snow = {"color": (0.95, 0.96, 0.98), "material": b.look.material or "ice"}
-    b.ball("snow_base", (0, 0, 0.35), 0.38, **snow)
-    b.ball("snow_middle", (0, 0, 0.92), 0.27, **snow)
-    b.ball("snow_head", (0, 0, 1.33), 0.18, **snow)
+    snow, packed = (0.95, 0.96, 0.98), b.look.material or "ice"
+    b.ball("snow_base", (0, 0, 0.35), 0.38, color=snow, material=packed)
+    b.ball("snow_middle", (0, 0, 0.92), 0.27, color=snow, material=packed)
+    b.ball("snow_head", (0, 0, 1.33), 0.18, color=snow, material=packed)
     b.segment("nose", (0.16, 0, 1.33), (0.3, 0, 1.32), 0.025, shape="cone", color=CARROT,
               material="plastic")
     for side in (1, -1):

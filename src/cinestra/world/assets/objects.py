@@ -28,7 +28,16 @@ from cinestra.world.assets import object_props as props
 from cinestra.world.assets import object_props_extra as extra
 from cinestra.world.assets.rig import Motion, Rig
 from cinestra.world.assets.solids import (
-    BLACK, BRASS, RED, WHITE, RigBuilder, flicker, has_joint, motion_with, swing, turn,
+    BLACK,
+    BRASS,
+    RED,
+    WHITE,
+    RigBuilder,
+    flicker,
+    has_joint,
+    motion_with,
+    swing,
+    turn,
 )
 from cinestra.world.timeline import Vec3
 

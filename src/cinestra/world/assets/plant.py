@@ -17,7 +17,12 @@ import numpy as np
 from cinestra.world.assets import Clock, Look
 from cinestra.world.assets.rig import Motion, Rig
 from cinestra.world.assets.solids import (
-    RigBuilder, joints_named, motion_with, quat, swing, turn,
+    RigBuilder,
+    joints_named,
+    motion_with,
+    quat,
+    swing,
+    turn,
 )
 from cinestra.world.timeline import Vec3
 
@@ -183,12 +188,12 @@ def bamboo(b: RigBuilder) -> None:
         step = height / 3
         for link in range(3):
             parent = b.joint(f"sway_{index}_{link}", (0, 0, step if link else 0.0), parent)
-            b.rod("culm", (0, 0, step / 2), 0.035, step / 2, joint=parent)
-            b.rod("node", (0, 0, step), 0.042, 0.02, joint=parent, color=(0.45, 0.55, 0.2))
-        for leaf in range(3):
-            rad = leaf * 2 * math.pi / 3 + index
-            b.ball("bamboo_leaf", (0.15 * math.cos(rad), 0.15 * math.sin(rad), step - 0.1),
-                   (0.16, 0.025, 0.005), joint=parent, color=(0.25, 0.55, 0.12),
+            b.rod("culm", (0, 0, step / 2), 0.045, step / 2, joint=parent)
+            b.rod("node", (0, 0, step), 0.053, 0.02, joint=parent, color=(0.45, 0.55, 0.2))
+        for leaf in range(4):
+            rad = leaf * 2 * math.pi / 4 + index
+            b.ball("bamboo_leaf", (0.25 * math.cos(rad), 0.25 * math.sin(rad), step - 0.1),
+                   (0.28, 0.045, 0.005), joint=parent, color=(0.25, 0.55, 0.12),
                    material="leaves", rotation=quat("zy", math.degrees(rad), 25))
     b.socket("top", (0, 0, 5.0))
 

@@ -18,7 +18,13 @@ from scipy.spatial.transform import Rotation
 
 from cinestra.world.assets import Clock, Look
 from cinestra.world.assets.rig import (
-    IDENTITY, Joint, Motion, Part, Rig, joint_frames, part_frames,
+    IDENTITY,
+    Joint,
+    Motion,
+    Part,
+    Rig,
+    joint_frames,
+    part_frames,
 )
 from cinestra.world.props import MATERIALS
 from cinestra.world.timeline import Quat, Shape, Vec3
@@ -53,6 +59,11 @@ def quat(axes: str, *degrees: float) -> Quat:
     quat("y", 90), quat("zx", 30, 10)."""
     x, y, z, w = Rotation.from_euler(axes, list(degrees), degrees=True).as_quat()
     return (float(w), float(x), float(y), float(z))
+
+
+def vec(values: NDArray[np.float64]) -> Vec3:
+    """A numpy 3-vector as a Vec3 tuple."""
+    return (float(values[0]), float(values[1]), float(values[2]))
 
 
 def pointing(direction: NDArray[np.float64]) -> Quat:
@@ -122,29 +133,45 @@ class RigBuilder:
             material=self.material if material is None else material,
             offset=at, rotation=rotation, emissive=emissive))
 
-    def box(self, name: str, at: Vec3, half: Vec3, **options: object) -> None:
-        self.add(name, "box", half, at, **options)  # type: ignore[arg-type]
+    def box(self, name: str, at: Vec3, half: Vec3, *, color: Vec3 | None = None,
+            material: str | None = None, joint: str = ROOT, rotation: Quat = IDENTITY,
+            emissive: float = 0.0) -> None:
+        self.add(name, "box", half, at, color=color, material=material, joint=joint,
+                 rotation=rotation, emissive=emissive)
 
-    def ball(self, name: str, at: Vec3, radii: Vec3 | float, **options: object) -> None:
+    def ball(self, name: str, at: Vec3, radii: Vec3 | float, *, color: Vec3 | None = None,
+             material: str | None = None, joint: str = ROOT, rotation: Quat = IDENTITY,
+             emissive: float = 0.0) -> None:
+        """A sphere, or an ellipsoid with three radii."""
         size = radii if isinstance(radii, tuple) else (radii, radii, radii)
-        self.add(name, "sphere", size, at, **options)  # type: ignore[arg-type]
+        self.add(name, "sphere", size, at, color=color, material=material, joint=joint,
+                 rotation=rotation, emissive=emissive)
 
-    def rod(self, name: str, at: Vec3, radius: float, half: float, **options: object) -> None:
+    def rod(self, name: str, at: Vec3, radius: float, half: float, *,
+            color: Vec3 | None = None, material: str | None = None, joint: str = ROOT,
+            rotation: Quat = IDENTITY, emissive: float = 0.0) -> None:
         """A cylinder (axis local z unless `rotation` turns it)."""
-        self.add(name, "cylinder", (radius, radius, half), at, **options)  # type: ignore[arg-type]
+        self.add(name, "cylinder", (radius, radius, half), at, color=color, material=material,
+                 joint=joint, rotation=rotation, emissive=emissive)
 
-    def cone(self, name: str, at: Vec3, radius: float, half: float, **options: object) -> None:
-        self.add(name, "cone", (radius, radius, half), at, **options)  # type: ignore[arg-type]
+    def cone(self, name: str, at: Vec3, radius: float, half: float, *,
+             color: Vec3 | None = None, material: str | None = None, joint: str = ROOT,
+             rotation: Quat = IDENTITY, emissive: float = 0.0) -> None:
+        """A cone, its apex at local +z unless `rotation` turns it."""
+        self.add(name, "cone", (radius, radius, half), at, color=color, material=material,
+                 joint=joint, rotation=rotation, emissive=emissive)
 
     def segment(self, name: str, start: Vec3, end: Vec3, radius: float, *,
-                shape: Shape = "cylinder", **options: object) -> None:
-        """A cylinder (or box of half width `radius`, or cone with its apex at `end`) from
-        `start` to `end`."""
+                shape: Shape = "cylinder", color: Vec3 | None = None,
+                material: str | None = None, joint: str = ROOT, emissive: float = 0.0) -> None:
+        """A cylinder (or box of half width `radius`, or cone with its apex at `end`, or
+        ellipsoid) from `start` to `end`."""
         a, z = np.asarray(start, dtype=np.float64), np.asarray(end, dtype=np.float64)
         size = (radius, radius, float(np.linalg.norm(z - a)) / 2)
         centre = (a + z) / 2
         self.add(name, shape, size, (float(centre[0]), float(centre[1]), float(centre[2])),
-                 rotation=pointing(z - a), **options)  # type: ignore[arg-type]
+                 color=color, material=material, joint=joint, rotation=pointing(z - a),
+                 emissive=emissive)
 
     def socket(self, name: str, offset: Vec3, joint: str = ROOT) -> None:
         self.sockets[name] = (joint, offset)
@@ -162,6 +189,12 @@ class RigBuilder:
             rig = replace(rig, joints=(replace(root, offset=lifted), *rig.joints[1:]))
             high = high - np.array([0.0, 0.0, low[2]])
         top = high[2] if ground else high[2] - low[2]  # held rigs: their whole height
+        if "top" not in rig.sockets:  # where a thing put on it goes: over the middle
+            origin = rig.joints[0].offset
+            centre = (low + high) / 2
+            rig.sockets["top"] = (ROOT, (float(centre[0]) - origin[0],
+                                         float(centre[1]) - origin[1],
+                                         float(high[2]) - origin[2]))
         return replace(rig, height=round(float(top), 4),
                        length=round(float(high[0] - low[0]), 4),
                        width=round(float(high[1] - low[1]), 4))
@@ -191,14 +224,15 @@ def support(shape: Shape, size: Vec3, rotation: NDArray[np.float64],
     """How far a shape centred at the origin reaches along a unit world `direction`."""
     u = rotation.T @ direction
     sx, sy, sz = size
+    ux, uy, uz = float(u[0]), float(u[1]), float(u[2])
     if shape == "sphere":
-        return float(np.linalg.norm(np.array([sx, sy, sz]) * u))
+        return math.sqrt((sx * ux) ** 2 + (sy * uy) ** 2 + (sz * uz) ** 2)
     if shape in ("box", "plane"):
-        return float(abs(u[0]) * sx + abs(u[1]) * sy + abs(u[2]) * sz)
-    disc = math.hypot(sx * u[0], sy * u[1])
+        return abs(ux) * sx + abs(uy) * sy + abs(uz) * sz
+    disc = math.hypot(sx * ux, sy * uy)
     if shape == "cylinder":
-        return disc + sz * abs(u[2])
-    return max(sz * u[2], disc - sz * u[2])  # cone: apex at +z, base disc at -z
+        return disc + sz * abs(uz)
+    return max(sz * uz, disc - sz * uz)  # cone: apex at +z, base disc at -z
 
 
 def posed_bounds(rig: Rig, motion: Motion, frame: int = 0

@@ -11,6 +11,7 @@ show only while they fly (their joint turns them out of the hull).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,10 +19,27 @@ import numpy as np
 
 from cinestra.world.assets import Clock, Look
 from cinestra.world.assets import vehicle_craft as craft
-from cinestra.world.assets.rig import Motion, Rig, rotations
+from cinestra.world.assets.rig import Motion, Rig
 from cinestra.world.assets.solids import (
-    ALONG_X, ALONG_Y, BLACK, CHROME, DARK, GLASS_TINT, GREY, LAMP, RED, WHITE, YELLOW,
-    RigBuilder, flicker, has_joint, joints_named, motion_with, nominal_scale, quat, spin, turn,
+    ALONG_Y,
+    BLACK,
+    CHROME,
+    DARK,
+    GLASS_TINT,
+    GREY,
+    LAMP,
+    RED,
+    WHITE,
+    YELLOW,
+    RigBuilder,
+    flicker,
+    has_joint,
+    joints_named,
+    motion_with,
+    nominal_scale,
+    quat,
+    spin,
+    turn,
 )
 from cinestra.world.timeline import Vec3
 
@@ -172,9 +190,8 @@ def _bicycle(b: RigBuilder, *, motor: bool) -> None:
               rotation=ALONG_Y)
         b.box("spoke", (0, 0, 0), (radius * 0.8, 0.03 if not motor else 0.08, 0.012),
               color=GREY, material="metal", joint=joint)
-    frame = {"color": None, "material": "metal"}
     if motor:
-        b.box("tank", (0.1, 0, 0.85), (0.3, 0.16, 0.13), **frame)
+        b.box("tank", (0.1, 0, 0.85), (0.3, 0.16, 0.13), material="metal")
         b.box("engine", (-0.05, 0, 0.5), (0.25, 0.17, 0.16), color=GREY, material="metal")
         b.box("seat_pad", (-0.35, 0, 0.88), (0.3, 0.15, 0.05), color=BLACK, material="leather")
         b.box("fork", (half - 0.1, 0, 0.65), (0.03, 0.06, 0.33), color=CHROME,
@@ -186,11 +203,13 @@ def _bicycle(b: RigBuilder, *, motor: bool) -> None:
         seat_z = 0.93
     else:
         # diamond frame: top tube, down tube, seat tube, chain stays
-        b.box("frame", (0.03, 0, 0.78), (0.30, 0.018, 0.018), **frame, rotation=quat("y", 5))
-        b.box("frame", (0.14, 0, 0.55), (0.30, 0.018, 0.018), **frame, rotation=quat("y", 45))
-        b.box("frame", (-0.16, 0, 0.6), (0.018, 0.018, 0.28), **frame, rotation=quat("y", -18))
-        b.box("frame", (-0.33, 0, 0.34), (0.2, 0.015, 0.015), **frame)
-        b.box("frame", (-0.3, 0, 0.52), (0.22, 0.015, 0.015), **frame, rotation=quat("y", 40))
+        tubes = (((0.03, 0, 0.78), (0.30, 0.018, 0.018), 5.0),
+                 ((0.14, 0, 0.55), (0.30, 0.018, 0.018), 45.0),
+                 ((-0.16, 0, 0.6), (0.018, 0.018, 0.28), -18.0),
+                 ((-0.33, 0, 0.34), (0.2, 0.015, 0.015), 0.0),
+                 ((-0.3, 0, 0.52), (0.22, 0.015, 0.015), 40.0))
+        for at, half_size, pitch in tubes:
+            b.box("frame", at, half_size, material="metal", rotation=quat("y", pitch))
         b.box("fork", (half - 0.05, 0, 0.62), (0.018, 0.02, 0.3), color=CHROME,
               material="metal", rotation=quat("y", -18))
         b.box("seat_pad", (-0.27, 0, 0.92), (0.12, 0.06, 0.025), color=BLACK,
@@ -306,7 +325,7 @@ def _tram(b: RigBuilder) -> None:
     _train(b, tram=True)
 
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[[RigBuilder], object]] = {
     "car": _car, "taxi": _taxi, "police_car": _police_car, "bus": _bus, "truck": _truck_plain,
     "fire_truck": _fire_truck, "ambulance": _ambulance, "bicycle": _bicycle_plain,
     "motorcycle": _motorcycle, "scooter": _scooter, "skateboard": _skateboard,

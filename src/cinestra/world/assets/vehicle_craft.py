@@ -4,8 +4,20 @@ conventions: +x front, origin on the ground under the middle, sockets seat and r
 from __future__ import annotations
 
 from cinestra.world.assets.solids import (
-    ALONG_X, ALONG_Y, BLACK, CHROME, DARK, GLASS_TINT, GREEN, GREY, LAMP, RED, WHITE, WOOD,
-    RigBuilder, quat,
+    ALONG_X,
+    ALONG_Y,
+    BLACK,
+    CHROME,
+    DARK,
+    GLASS_TINT,
+    GREEN,
+    GREY,
+    LAMP,
+    RED,
+    WHITE,
+    WOOD,
+    RigBuilder,
+    quat,
 )
 from cinestra.world.timeline import Vec3
 
