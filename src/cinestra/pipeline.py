@@ -38,6 +38,7 @@ from cinestra.provenance import (
     sign_mp4,
 )
 from cinestra.provenance.keys import keys_dir
+from cinestra.render.compose import compose
 from cinestra.render.previz import PrevizEngine
 from cinestra.request import VideoRequest, check_output
 from cinestra.safety import (
@@ -200,26 +201,30 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
     screened: list[np.ndarray] = []
     spent = {"render": 0.0, "watermark": 0.0}
 
+    def drawn(renderer: PrevizEngine, timeline: Timeline) -> Iterator[np.ndarray]:
+        """One shot's frames, timed, stopping between frames when asked."""
+        shot_frames = renderer.render(timeline)
+        while True:
+            if stop():
+                raise Interrupted("stopped during rendering")
+            started = time.perf_counter()
+            frame = next(shot_frames, None)
+            spent["render"] += time.perf_counter() - started
+            if frame is None:
+                return
+            yield frame
+
     def frames(renderer: PrevizEngine, marker: FrameMarker) -> Iterator[np.ndarray]:
-        index = 0
-        for timeline in timelines:
-            shot_frames = renderer.render(timeline)
-            while True:
-                if stop():
-                    raise Interrupted("stopped during rendering")
-                started = time.perf_counter()
-                frame = next(shot_frames, None)
-                drawn = time.perf_counter()
-                spent["render"] += drawn - started
-                if frame is None:
-                    break
-                frame = marker.mark(frame, index)
-                spent["watermark"] += time.perf_counter() - drawn
-                if index in screened_at:
-                    screened.append(frame)
-                yield frame
-                index += 1
-                progress("render", index, total_frames)
+        # Shots joined by their transitions (cut, crossfade, whip pan), then marked.
+        shots = ((drawn(renderer, timeline), timeline.transition) for timeline in timelines)
+        for index, frame in enumerate(compose(shots, fps=request.fps)):
+            started = time.perf_counter()
+            frame = marker.mark(frame, index)
+            spent["watermark"] += time.perf_counter() - started
+            if index in screened_at:
+                screened.append(frame)
+            yield frame
+            progress("render", index + 1, total_frames)
 
     unsigned = _hidden_temp(output)
     try:

@@ -16,6 +16,7 @@ from cinestra.plan.catalog import load_catalog
 from cinestra.plan.storyboard import Cue, Shot, Subject
 from cinestra.world.assets import Clock
 from cinestra.world.camera import camera_path, subject_boxes
+from cinestra.world.camera.sightline import clear_view
 from cinestra.world.choreography import Start, choreograph
 from cinestra.world.cloth import simulate_cloth
 from cinestra.world.coverage import adapt
@@ -334,6 +335,7 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
                          indoor=the_set.indoor, look=shot.style.look, heads=seen.heads,
                          facings=seen.facings,
                          whip_at="start" if transition == "whip_pan" else "middle")
+    camera = clear_view(camera, the_set.bodies, fps=fps)
     area = _seen_area(camera, boxes)
     particles = weather_particles(setting, area=area, seed=shot_seed) + _sources(
         rigged, bodies, original, seed=seed)

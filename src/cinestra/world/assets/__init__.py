@@ -69,10 +69,16 @@ def family_module(family: str) -> ModuleType:
 
 
 def nearest_family(kind: str) -> str:
-    """The family whose known kinds are spelled most like `kind` (prop when nothing is)."""
+    """The family a kind nothing builds most likely belongs to: the family of its head noun
+    when that is a known kind ("kitty_cat" -> cat's, "sea_lion" -> lion's), else of the
+    known kind spelled most like it; a prop when nothing is close."""
+    families = {family: family_module(family).KINDS for family in FAMILY_MODULES}
+    for word in reversed(kind.split("_")):  # English puts the head noun last
+        for family, kinds in families.items():
+            if word in kinds:
+                return family
     best, best_score = FALLBACK_FAMILY, 0.0
-    for family in FAMILY_MODULES:
-        kinds = family_module(family).KINDS
+    for family, kinds in families.items():
         match = difflib.get_close_matches(kind, kinds, n=1, cutoff=0.6)
         if match:
             score = difflib.SequenceMatcher(None, kind, match[0]).ratio()

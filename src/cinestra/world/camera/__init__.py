@@ -4,11 +4,10 @@ between shots (`shot_transition`)."""
 
 from cinestra.world.camera.framing import FIGURE_FILL as FILL
 from cinestra.world.camera.framing import SHOT_SIZES
-from cinestra.world.camera.legacy import Framing
 from cinestra.world.camera.path import camera_path
 from cinestra.world.camera.placement import ELEVATION
 from cinestra.world.camera.subjects import SubjectBoxes, subject_boxes
 from cinestra.world.camera.transition import Transition, shot_transition
 
-__all__ = ["ELEVATION", "FILL", "SHOT_SIZES", "Framing", "SubjectBoxes", "Transition",
+__all__ = ["ELEVATION", "FILL", "SHOT_SIZES", "SubjectBoxes", "Transition",
            "camera_path", "shot_transition", "subject_boxes"]

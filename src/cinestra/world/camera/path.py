@@ -21,7 +21,6 @@ from cinestra.world.camera.framing import (
     framed_parts,
     union,
 )
-from cinestra.world.camera.legacy import Framing, framing_boxes
 from cinestra.world.camera.lens import depth_of_field, lens_fov
 from cinestra.world.camera.moves import Stage, build
 from cinestra.world.camera.placement import Bounds, aim, clamp, shake
@@ -40,7 +39,7 @@ WIDE_FOR_AERIAL = ("extreme_wide", "wide")
 WhipAt = Literal["start", "middle", "end"]
 
 
-def camera_path(camera: Camera, subjects: Mapping[str, Boxes] | Framing, *, frame_count: int,
+def camera_path(camera: Camera, subjects: Mapping[str, Boxes], *, frame_count: int,
                 aspect: Fraction, fps: int = 24, seed: int = 0,
                 set_bounds: tuple[Vec3, Vec3] | None = None, indoor: bool = False,
                 look: str = "natural",
@@ -56,16 +55,10 @@ def camera_path(camera: Camera, subjects: Mapping[str, Boxes] | Framing, *, fram
     camera stays inside `set_bounds` indoors and above its floor outdoors; the documentary
     look shakes every move by hand. `whip_at` places a whip pan: "start" when the shot comes
     in on a whip-pan transition, "end" when it leads into one.
-
-    A `Framing` (one still box for the whole action, what `simulate` gave before subjects
-    had boxes) is framed as one subject; `fps` and `seed` then default to 24 and 0.
     """
     # 1. Check inputs
-    figure = not isinstance(subjects, Framing)
-    if isinstance(subjects, Framing):
-        subjects = {"action": framing_boxes(subjects, frame_count=frame_count)}
     described = _check(camera, subjects, frame_count=frame_count, fps=fps, heads=heads,
-                       figure=figure)
+                       figure=True)
     ratio = float(aspect)
     rng = np.random.default_rng(zlib.crc32(f"camera:{seed}".encode()))
     size = camera.shot_size
