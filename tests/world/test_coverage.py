@@ -50,7 +50,7 @@ def test_an_unknown_kind_falls_back_to_the_nearest_family_with_a_warning(
 def test_every_family_module_answers_for_any_verb() -> None:
     for family in FAMILY_MODULES:
         module = family_module(family)
-        assert module.VERBS <= set(load_catalog().actions), family
+        assert set(load_catalog().actions) >= module.VERBS, family
 
 
 def test_approximations_are_reported() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from cinestra.plan.catalog import load_catalog
 from cinestra.plan.storyboard import Setting
+from cinestra.world.props import MATERIALS, physical_material
 from cinestra.world.sets import Set, build_set, window_wall
 from cinestra.world.sets.kit import intrudes, stage_box
 
@@ -128,9 +129,6 @@ def test_window_wall_leaves_an_opening_with_wind_coming_in() -> None:
 
 
 @pytest.mark.parametrize("place", ["street", "beach", "ice_rink", "park"])
-def test_the_scenery_wrapper_gives_physics_materials_it_knows(place: str) -> None:
-    from cinestra.world.props import MATERIALS
-    from cinestra.world.scenery import build_scenery
-
-    scenery = build_scenery(setting(place), seed=1)
-    assert {body.material for body in scenery.bodies} <= set(MATERIALS)
+def test_physics_knows_every_set_material(place: str) -> None:
+    built = build_set(setting(place), seed=1)
+    assert {physical_material(body.material) for body in built.bodies} <= set(MATERIALS)

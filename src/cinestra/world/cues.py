@@ -9,7 +9,7 @@ sound stage speeds a line up when its voice would overrun the slot, never moves 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Literal
 
@@ -49,9 +49,13 @@ MOOD_TEMPO = {"happy": 1.1, "sad": 0.8, "tense": 1.05, "epic": 1.0, "romantic": 
 MINOR_MOODS = ("sad", "tense", "mysterious", "epic")
 
 
-def dialogue_lines(shot: Shot, *, language: Literal["en", "fr"],
-                   position: Vec3) -> list[DialogueLine]:
-    """The shot's quoted lines in order, each in its own slot of the shot's duration."""
+def dialogue_lines(shot: Shot, *, language: Literal["en", "fr"], position: Vec3,
+                   positions: Mapping[str, Vec3] | None = None) -> list[DialogueLine]:
+    """The shot's quoted lines in order, each in its own slot of the shot's duration.
+
+    A line is heard from its speaker's mouth (`positions`, by subject id) when the world
+    placed the speaker, else from `position` (the middle of the action; the narrator).
+    """
     cues = [cue for cue in shot.cues if cue.kind == "dialogue" and cue.text.strip()]
     if not cues:
         return []
@@ -72,7 +76,7 @@ def dialogue_lines(shot: Shot, *, language: Literal["en", "fr"],
         lines.append(DialogueLine(
             speaker=speaker, language=language, text=cue.text.strip(), start=start, end=end,
             gender=kind.gender if kind else None, age=kind.age if kind else None,
-            position=position,
+            position=(positions or {}).get(speaker, position),
         ))
         start = end
     return lines
@@ -127,8 +131,10 @@ def footsteps(shot: Shot, *, surface: str, position: Vec3, seed: int) -> list[Fo
     return sorted(steps, key=lambda step: step.time)
 
 
-def performances(shot: Shot, *, position: Vec3) -> list[Performance]:
-    """Instruments being played: by "X plays the piano", or an instrument that "plays"."""
+def performances(shot: Shot, *, position: Vec3,
+                 positions: Mapping[str, Vec3] | None = None) -> list[Performance]:
+    """Instruments being played: by "X plays the piano", or an instrument that "plays";
+    heard from the instrument where the world placed it (`positions`)."""
     kinds = load_catalog().subjects
     instruments = {s.id: s.kind for s in shot.subjects if kinds[s.kind].family == "instrument"}
     played: list[Performance] = []
@@ -138,6 +144,7 @@ def performances(shot: Shot, *, position: Vec3) -> list[Performance]:
         instrument = instruments.get(action.target or "") or instruments.get(action.subject)
         if instrument is None:
             continue
+        where = (positions or {}).get(action.target or action.subject, position)
         played.append(Performance(subject=action.subject, instrument=instrument,
-                                  start=Fraction(0), end=shot.duration, position=position))
+                                  start=Fraction(0), end=shot.duration, position=where))
     return played

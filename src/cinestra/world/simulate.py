@@ -35,6 +35,7 @@ from cinestra.world.staging import (
     stand_on_building,
 )
 from cinestra.world.timeline import (
+    Actor,
     Body,
     CameraKey,
     Cloth,
@@ -373,10 +374,12 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
         transition=transition,
         warnings=_warnings(adapted.warnings + the_set.warnings + staged.warnings,
                            window=window is not None),
-        dialogue=dialogue_lines(original, language=language, position=center),
+        dialogue=dialogue_lines(original, language=language, position=center,
+                                positions=_mouths(staged.actors)),
         music=music_cue(music, section=shot.index, seed=seed),
         footsteps=staged.footsteps,
-        performances=performances(original, position=center),
+        performances=performances(original, position=center,
+                                  positions=_mouths(staged.actors)),
     )
 
 
@@ -427,6 +430,17 @@ def _bounds(the_set: Set) -> tuple[Vec3, Vec3]:
         return ((-50.0, -50.0, 0.0), (50.0, 50.0, 50.0))
     return ((float(low[0]), float(low[1]), float(low[2])),
             (float(high[0]), float(high[1]), float(high[2])))
+
+
+def _mouths(actors: list[Actor]) -> dict[str, Vec3]:
+    """Where each named subject is heard from at the start: near the top of its first
+    instance (a voice comes from the head, a saxophone from where it is held)."""
+    heard: dict[str, Vec3] = {}
+    for actor in actors:
+        subject = actor.subject.rsplit("-", 1)[0] if "-" in actor.subject else actor.subject
+        x, y, z, _ = actor.path[0]
+        heard.setdefault(subject, (x, y, round(z + 0.9 * actor.height, 4)))
+    return heard
 
 
 def _centre(boxes: dict[str, np.ndarray]) -> Vec3:
