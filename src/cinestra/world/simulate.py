@@ -172,13 +172,17 @@ def _place(roles: list[Role], support: tuple[float, tuple[float, float]],
     return bodies, launches
 
 
-def _colliders(scenery: list[Body], props: list[Body]) -> list[Body]:
-    """The set's bodies simulated props may touch: the ground, and pieces near the props
-    (a street's far buildings cost contact checks at every step and can never be hit)."""
+def _colliders(scenery: list[Body], props: list[Body], launches: dict[str, Launch],
+               seconds: float) -> list[Body]:
+    """The set's bodies simulated props may touch: the ground, and pieces within reach of
+    the props, however far a launch carries them (a street's far buildings would cost
+    contact checks at every step and can never be hit)."""
     if not props:
         return []
     centres = np.array([body.pose.pos for body in props])
-    reach = float(max(max(body.size) for body in props)) + COLLIDER_REACH_M
+    travel = max((float(np.linalg.norm(launch.linear)) * seconds
+                  for launch in launches.values()), default=0.0)
+    reach = float(max(max(body.size) for body in props)) + COLLIDER_REACH_M + travel
     low, high = centres.min(axis=0) - reach, centres.max(axis=0) + reach
     near = []
     for index, body in enumerate(scenery):
@@ -319,7 +323,8 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
                          placed=_placed(rigged, the_set))
     props, launches = _place([role for role in rigged if role.simulated],
                              (the_set.support_z, the_set.support_half), rng)
-    result = simulate_bodies(_colliders(the_set.bodies, props) + props, launches, fps=fps,
+    colliders = _colliders(the_set.bodies, props, launches, float(shot.duration * time_scale))
+    result = simulate_bodies(colliders + props, launches, fps=fps,
                              frame_count=frame_count, time_scale=time_scale)
     wind = WIND.get(setting.weather or "", BREEZE)
     cloths = _cloths(cloth_roles, the_set, clock=clock, wind=wind, seed=seed, window=window)
