@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import numpy as np
@@ -30,7 +30,14 @@ FACING_CAMERA = -math.pi / 2  # the camera looks from -y: a subject facing -y fa
 PAIR_GAP = 0.9  # m between two dancers facing each other
 PAIR_TURN = 0.5  # rad/s a dancing pair turns about its middle
 SKATE_RADIUS = 2.5  # m: skaters glide on a circle around their home
+CIRCLE_RADIUS = 1.1  # m: birds flying round a dancer
+CIRCLE_SPEED = 1.5  # m/s at most along that circle: a slow wheel, not a race
 STEP_SAMPLES = 48_000  # footstep times land on audio samples
+INSIDE_LIFT = 0.5  # share of a container's height what is in it rises above its bottom
+OPEN_WHEN_FILLED = ("lid", "lid_knob")  # parts a container loses to show what is in it
+SMALL_COMPANY = 0.4  # subjects under this share of the tallest's height stand in front
+FRONT_ROW_M = 0.8  # how far in front (towards the camera) they stand
+HUMAN_HEIGHT_M = 1.75  # held instruments are made for hands this high off the ground
 BACKDROP_GAP = 6.0  # m between the stage and the buildings named in the prompt
 
 
@@ -58,6 +65,7 @@ class _Cast:
     role: Role
     rig: Rig
     motion: Motion
+    clock: Clock
     placement: NDArray[np.float64] | None = None  # (n, 4, 4)
     joints: dict[str, NDArray[np.float64]] = field(default_factory=dict)
 
@@ -93,12 +101,15 @@ def _travel(member: _Cast, home: NDArray[np.float64], clock: Clock, *, lane_inde
     speed = float(family_module(rig.family).gait_speed(rig, role.verb))
     times = clock.times
     n = len(times)
-    if role.verb == "skate" and speed > 0:
+    if (role.verb == "skate" or role.circling) and speed > 0:
+        radius = CIRCLE_RADIUS if role.circling else SKATE_RADIUS
         centre = home if start is None else np.asarray(start.position) + np.array(
-            [0.0, SKATE_RADIUS, 0.0])
-        angle = -math.pi / 2 + speed * times / SKATE_RADIUS
-        positions = np.stack([centre[0] + SKATE_RADIUS * np.cos(angle),
-                              centre[1] + SKATE_RADIUS * np.sin(angle), np.zeros(n)], axis=1)
+            [0.0, radius, 0.0])
+        # A flock spreads round the circle; speed along it is the rig's own.
+        spread = 2 * math.pi * role.instance / max(role.subject.count, 1)
+        angle = -math.pi / 2 + spread + min(speed, CIRCLE_SPEED) * times / radius
+        positions = np.stack([centre[0] + radius * np.cos(angle),
+                              centre[1] + radius * np.sin(angle), np.zeros(n)], axis=1)
         return positions, angle + math.pi / 2
     heading = 0.0 if start is None else start.heading
     direction = np.array([math.cos(heading), math.sin(heading), 0.0])
@@ -116,8 +127,12 @@ def _homes(free: list[_Cast], *, stage_half: tuple[float, float]
     homes: dict[str, tuple[NDArray[np.float64], float]] = {}
     backdrop = [m for m in free if m.rig.family in BUILDINGS]
     travellers = [m for m in free if m not in backdrop and m.role.verb in TRAVEL_VERBS
-                  and m.role.verb not in ("skate",)]
-    others = [m for m in free if m not in backdrop and m not in travellers]
+                  and m.role.verb not in ("skate",) and not m.role.circling]
+    circling = [m for m in free if m.role.circling]
+    for member in circling:  # round the middle of the stage, where the dancer is
+        homes[member.role.id] = (np.zeros(3), 0.0)
+    others = [m for m in free if m not in backdrop and m not in travellers
+              and m not in circling]
     # Travellers: parallel lanes across the frame, the first in front.
     lane_y = 0.0
     for member in travellers:
@@ -128,14 +143,19 @@ def _homes(free: list[_Cast], *, stage_half: tuple[float, float]
         for member in travellers:
             point, facing = homes[member.role.id]
             homes[member.role.id] = (point - np.array([0.0, shift, 0.0]), facing)
-    # Everyone else side by side facing the camera, turned a little towards the middle.
-    widths = [max(m.rig.length, m.rig.width, 0.4) * 1.25 for m in others]
-    x = -sum(widths) / 2
-    for member, width in zip(others, widths, strict=True):
-        centre_x = x + width / 2
-        x += width
-        inward = -0.35 * math.tanh(centre_x)
-        homes[member.role.id] = (np.array([centre_x, 0.0, 0.0]), FACING_CAMERA + inward)
+    # Everyone else side by side facing the camera, turned a little towards the middle;
+    # small company (pigeons round a dancer) in a row in front, nearer the camera.
+    tallest = max((m.rig.height for m in others), default=0.0)
+    small = [m for m in others if m.rig.height < SMALL_COMPANY * tallest]
+    rows = [([m for m in others if m not in small], 0.0), (small, -FRONT_ROW_M)]
+    for row, depth in rows:
+        widths = [max(m.rig.length, m.rig.width, 0.4) * 1.25 for m in row]
+        x = -sum(widths) / 2
+        for member, width in zip(row, widths, strict=True):
+            centre_x = x + width / 2
+            x += width
+            inward = -0.35 * math.tanh(centre_x)
+            homes[member.role.id] = (np.array([centre_x, depth, 0.0]), FACING_CAMERA + inward)
     dancers = [m for m in others if m.role.verb == "dance"]
     if len(dancers) == 2:  # a couple: face each other
         for member, side in zip(dancers, (-1.0, 1.0), strict=True):
@@ -164,6 +184,10 @@ def _pair_turn(positions: NDArray[np.float64], headings: NDArray[np.float64], ce
 def _socket(member: _Cast, socket: str, n: int) -> NDArray[np.float64]:
     """World frames of a socket of a placed role; "top" and "inside" work on any rig."""
     rig = member.rig
+    if socket == "inside" and socket in rig.sockets:  # what is in a pot shows at its brim
+        frames = socket_frames(rig, member.joints, socket).copy()
+        frames[:, :3, 3] += frames[:, :3, 2] * rig.height * INSIDE_LIFT
+        return frames
     if socket in rig.sockets:
         return socket_frames(rig, member.joints, socket)
     assert member.placement is not None
@@ -215,12 +239,15 @@ def choreograph(roles: list[Role], *, clock: Clock, stage_half: tuple[float, flo
                            time_scale=clock.time_scale,
                            seed=zlib.crc32(f"{seed}:{role.id}".encode()))
         motion = animate(rig, verb, role_clock)
-        cast.append(_Cast(role=role, rig=rig, motion=motion))
+        cast.append(_Cast(role=role, rig=rig, motion=motion, clock=role_clock))
     if not cast:
         return staged
+    _fit_held_instruments(cast, seed)
     n, times = clock.frame_count, clock.times
     free = [m for m in cast if m.role.anchor is None]
     homes = _homes(free, stage_half=stage_half)
+    filled = {m.role.anchor.target for m in cast
+              if m.role.anchor is not None and m.role.anchor.socket == "inside"}
     by_id = {member.role.id: member for member in cast}
     for lane, member in enumerate(_order(cast)):
         role = member.role
@@ -257,11 +284,33 @@ def choreograph(roles: list[Role], *, clock: Clock, stage_half: tuple[float, flo
             member.placement = placement(positions, headings)
         member.joints = joint_frames(member.rig, member.motion, member.placement)
         bodies, tracks = posed_bodies(member.rig, member.joints, subject=role.id)
+        if role.id in filled:  # the lid comes off: the dish simmering in the pot is seen
+            kept = {body.id for body in bodies if body.kind not in OPEN_WHEN_FILLED}
+            bodies = [body for body in bodies if body.id in kept]
+            tracks = [track for track in tracks if track.body in kept]
         staged.bodies.extend(bodies)
         staged.tracks.extend(tracks)
         staged.actors.append(_actor(member))
         staged.footsteps.extend(_footsteps(member, clock, surface=surface))
     return staged
+
+
+def _fit_held_instruments(cast: list[_Cast], seed: int) -> None:
+    """An instrument held by a player bigger than a person is made to its size (an
+    elephant's saxophone), so it stays in proportion to the trunk or paws holding it."""
+    by_id = {member.role.id: member for member in cast}
+    for member in cast:
+        anchor = member.role.anchor
+        if anchor is None or member.rig.family != "instrument" or anchor.target not in by_id:
+            continue
+        carrier = by_id[anchor.target].rig
+        factor = carrier.height / HUMAN_HEIGHT_M
+        if carrier.family == "biped" or factor <= 1.2:
+            continue
+        look = _look(member.role, seed)
+        look = replace(look, scale=look.scale * factor)
+        member.rig, _ = build_rig(member.role.subject.kind, member.role.subject.family, look)
+        member.motion = animate(member.rig, member.role.verb, member.clock)
 
 
 def _actor(member: _Cast) -> Actor:

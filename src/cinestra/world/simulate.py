@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 from typing import Literal
@@ -17,6 +17,7 @@ from cinestra.plan.storyboard import Cue, Shot, Subject
 from cinestra.world.assets import Clock
 from cinestra.world.camera import camera_path, subject_boxes
 from cinestra.world.camera.sightline import clear_view
+from cinestra.world.camera.view import keys_path, screen_share
 from cinestra.world.choreography import Start, choreograph
 from cinestra.world.cloth import simulate_cloth
 from cinestra.world.coverage import adapt
@@ -30,6 +31,7 @@ from cinestra.world.staging import (
     Role,
     cast,
     framed_camera,
+    size_named,
     stage_setting,
     stand_on,
     stand_on_building,
@@ -47,7 +49,8 @@ from cinestra.world.timeline import (
 )
 from cinestra.world.weather import source_particles, weather_particles
 
-DROP_HEIGHT = 1.2  # m above the support for bouncing and falling props
+DROP_HEIGHT = 0.8  # m above the support for bouncing and falling props (a ball stays big
+# enough on screen while the camera holds its whole bounce)
 ROLL_SPEED = 1.4  # m/s
 SLIDE_SPEED = 1.8  # m/s
 TOPPLE_TILT = 0.25  # rad of lean to start from
@@ -222,6 +225,23 @@ def _window_piece(the_set: Set, roles: list[Role], *, night: bool, seed: int
     return replace(the_set, bodies=bodies), window
 
 
+def _stands(cloths: list[Cloth]) -> list[Body]:
+    """A coat stand under each jacket: a pole from the floor to its hook, and a foot."""
+    stands: list[Body] = []
+    for cloth in cloths:
+        if cloth.kind != "jacket":
+            continue
+        top = np.asarray(cloth.frames[0][: cloth.columns]).mean(axis=0)
+        x, y, z = float(top[0]), float(top[1]) + 0.04, float(top[2]) + 0.03
+        stands.append(Body(id=f"{cloth.id}:stand", kind="coat_stand", shape="cylinder",
+                           size=(0.018, 0.018, z / 2), color=(0.12, 0.08, 0.05),
+                           material="wood", mass=0.0, static=True, pose=Pose(pos=(x, y, z / 2))))
+        stands.append(Body(id=f"{cloth.id}:stand_foot", kind="coat_stand", shape="cylinder",
+                           size=(0.2, 0.2, 0.015), color=(0.12, 0.08, 0.05), material="wood",
+                           mass=0.0, static=True, pose=Pose(pos=(x, y, 0.015))))
+    return stands
+
+
 def _placed(roles: list[Role], the_set: Set) -> dict[str, Vec3]:
     """Where the set itself puts someone: a pot on the kitchen's stove."""
     stove = the_set.anchors.get("stove")
@@ -242,13 +262,23 @@ def _cloths(roles: list[Role], the_set: Set, *, clock: Clock, wind: Vec3, seed: 
         anchor = Pose(pos=(index * (spec.width + 0.4), spec.anchor_y,
                            the_set.support_z + spec.anchor_z))
         width, height, blowing = spec.width, spec.height, wind
+        panels = [(anchor, width)]
         if window is not None and role.subject.kind == "curtain":
-            anchor, width, height = window.rail, window.curtain_width, window.curtain_height
+            # Two panels drawn to the sides: the open window shows between them.
+            rail, width, height = window.rail, window.curtain_width, window.curtain_height
             blowing = window.wind
-        cloths.append(simulate_cloth(
-            role.subject.kind, anchor=anchor, width=width, height=height, wind=blowing,
-            frames=clock.frame_count, fps=clock.fps, time_scale=clock.time_scale,
-            seed=zlib.crc32(f"{seed}:{role.id}".encode()), color=color, subject=role.id))
+            panels = [(rail.model_copy(update={"pos": (rail.pos[0] + side * width * 0.28,
+                                                       rail.pos[1], rail.pos[2])}), width * 0.5)
+                      for side in (-1.0, 1.0)]
+        for number, (pinned, panel_width) in enumerate(panels):
+            cloth = simulate_cloth(
+                role.subject.kind, anchor=pinned, width=panel_width, height=height,
+                wind=blowing, frames=clock.frame_count, fps=clock.fps,
+                time_scale=clock.time_scale,
+                seed=zlib.crc32(f"{seed}:{role.id}:{number}".encode()), color=color,
+                subject=role.id, floor_z=0.0 if the_set.name == "table" else the_set.support_z)
+            cloths.append(cloth.model_copy(update={"id": f"{cloth.id}-{number + 1}"})
+                          if len(panels) > 1 else cloth)
     return cloths
 
 
@@ -278,6 +308,11 @@ ROOF_KINDS = ("roof", "parapet")
 WINDOW_KINDS = ("window_frame", "casement", "sill")
 STOVE_KINDS = ("pot", "frying_pan", "teapot")
 NIGHT_SETS = ("moon",)  # no air, no blue sky: the Moon's sky is black whatever the hour
+# Framing: a subject's box outline must cover this share of the frame (its pixels then cover
+# about 1%, what the issue calls visible); up to MAX_TIGHTER sizes tighter are tried.
+SEEN_SHARE = 0.04
+MAX_TIGHTER = 3
+TIGHTER = ("extreme_wide", "wide", "full", "medium", "medium_close_up", "close_up")
 WIND = {"wind": (0.0, -4.0, 0.0), "storm": (0.0, -7.0, 0.0)}
 BREEZE: Vec3 = (0.0, -1.5, 0.0)  # what stirs a curtain at an open window on a calm day
 
@@ -328,6 +363,7 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
                              frame_count=frame_count, time_scale=time_scale)
     wind = WIND.get(setting.weather or "", BREEZE)
     cloths = _cloths(cloth_roles, the_set, clock=clock, wind=wind, seed=seed, window=window)
+    the_set = replace(the_set, bodies=the_set.bodies + _stands(cloths))
     bodies = _on_building(the_set.bodies, shot) + props + staged.bodies
     tracks = result.tracks + staged.tracks
 
@@ -336,11 +372,13 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
                          order=[role.id for role in roles])
     boxes = seen.boxes
     transition = transition_into(previous, shot)
-    camera = camera_path(framed_camera(shot, roles), boxes, frame_count=frame_count,
-                         aspect=aspect, fps=fps, seed=seed, set_bounds=_bounds(the_set),
-                         indoor=the_set.indoor, look=shot.style.look, heads=seen.heads,
-                         facings=seen.facings,
-                         whip_at="start" if transition == "whip_pan" else "middle")
+    camera = _framed_for_all(
+        shot, roles, boxes, lambda size: camera_path(
+            framed_camera(shot, roles, size=size), boxes, frame_count=frame_count,
+            aspect=aspect, fps=fps, seed=seed, set_bounds=_bounds(the_set),
+            indoor=the_set.indoor, look=shot.style.look, heads=seen.heads,
+            facings=seen.facings, whip_at="start" if transition == "whip_pan" else "middle"),
+        aspect=float(aspect))
     camera = clear_view(camera, the_set.bodies, fps=fps)
     area = _seen_area(camera, boxes)
     particles = weather_particles(setting, area=area, seed=shot_seed) + _sources(
@@ -435,6 +473,48 @@ def _bounds(the_set: Set) -> tuple[Vec3, Vec3]:
         return ((-50.0, -50.0, 0.0), (50.0, 50.0, 50.0))
     return ((float(low[0]), float(low[1]), float(low[2])),
             (float(high[0]), float(high[1]), float(high[2])))
+
+
+def _framed_for_all(shot: Shot, roles: list[Role], boxes: dict[str, np.ndarray],
+                    path: Callable[[str | None], list[CameraKey]], *, aspect: float
+                    ) -> list[CameraKey]:
+    """The camera for the shot's size, or a tighter one when that leaves a named subject
+    too small to see (a cat on a skater's head, a saxophone in an elephant's trunk).
+
+    Only when the prompt names no size: each step tighter is tried while some subject's
+    outline covers under `SEEN_SHARE` of the frame in more than a tenth of the frames, and
+    the camera that shows the least visible subject best is kept.
+    """
+    keys = path(None)
+    if size_named(shot) or not boxes:
+        return keys
+    sizes = list(TIGHTER)
+    start = framed_camera(shot, roles).shot_size
+    tighter = sizes[sizes.index(start) + 1 :] if start in sizes else []
+    best, best_seen = keys, _least_seen(keys, boxes, aspect=aspect)
+    for size in tighter[:MAX_TIGHTER]:
+        if best_seen[0] >= 0.95:
+            break
+        candidate = path(size)
+        seen = _least_seen(candidate, boxes, aspect=aspect)
+        if seen > best_seen:
+            best, best_seen = candidate, seen
+    return best
+
+
+def _least_seen(keys: list[CameraKey], boxes: dict[str, np.ndarray], *, aspect: float
+                ) -> tuple[float, float]:
+    """For the least visible subject: the share of frames in which its outline is big
+    enough, then its median outline share (which still tells two too-small framings apart)."""
+    path = keys_path(np.array([k.position for k in keys]), np.array([k.target for k in keys]),
+                     np.array([k.fov_deg for k in keys]), np.array([k.roll_deg for k in keys]))
+    groups: dict[str, np.ndarray] = {}
+    for subject, box in boxes.items():  # instances of one subject count together
+        share = screen_share(path, box, aspect=aspect)
+        name = subject.rsplit("-", 1)[0] if "-" in subject else subject
+        groups[name] = groups.get(name, 0.0) + share
+    return min((float(np.mean(share >= SEEN_SHARE)), float(np.median(share)))
+               for share in groups.values())
 
 
 def _mouths(actors: list[Actor]) -> dict[str, Vec3]:

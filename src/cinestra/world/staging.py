@@ -50,10 +50,12 @@ CLOTH_KINDS = {
     # A curtain hangs at the back of the stage (an open window behind it), a flag flies
     # from a pole, a jacket hangs from a hook at shoulder height.
     "curtain": ClothSpec(width=1.4, height=2.1, anchor_y=0.6, anchor_z=2.3,
-                         color=(0.75, 0.62, 0.40)),
+                         color=(0.86, 0.80, 0.66)),
     "flag": ClothSpec(width=1.2, height=0.8, anchor_y=0.0, anchor_z=2.6,
                       color=(0.05, 0.20, 0.65)),
-    "jacket": ClothSpec(width=0.55, height=0.7, anchor_y=0.0, anchor_z=1.6,
+    # A jacket on a coat stand just behind what else the shot shows (its top edge is the
+    # hanger's shoulders), so both fit one frame.
+    "jacket": ClothSpec(width=0.5, height=0.6, anchor_y=0.3, anchor_z=0.6,
                         color=(0.30, 0.22, 0.15)),
 }
 
@@ -76,6 +78,7 @@ class Role:
     target: str | None  # Role.id the verb is done to (the instrument played, who is chased)
     physics_verb: str | None  # set for a prop the physics engine moves
     anchor: Anchor | None = None
+    circling: bool = False  # flies round the middle of the stage (birds dancing with someone)
 
     @property
     def simulated(self) -> bool:
@@ -144,6 +147,11 @@ def cast(shot: Shot) -> list[Role]:
         if verb is None and subject.family == "instrument":
             verb = "play" if any(a.target == subject.id and a.verb == "play"
                                  for a in shot.actions) else None
+        # Birds told nothing to do while someone dances join in: they fly round the dancer.
+        circling = (verb is None and subject.family == "bird"
+                    and any(a.verb == "dance" for a in shot.actions))
+        if circling:
+            verb = "fly"
         for instance in range(subject.count):
             anchor = None if physics else (_anchor(shot, subject, instance, families)
                                            or _held_instrument(shot, subject))
@@ -152,7 +160,8 @@ def cast(shot: Shot) -> list[Role]:
                 target_id = instance_id(subjects[target], 0)
             roles.append(Role(id=instance_id(subject, instance), subject=subject,
                               instance=instance, verb=verb, target=target_id,
-                              physics_verb=physics, anchor=anchor))
+                              physics_verb=physics, anchor=anchor,
+                              circling=circling and anchor is None))
     return roles
 
 
@@ -172,23 +181,36 @@ WHOLE_BODY_VERBS = ("dance", "spin", "skate", "jump", "fight", "climb", "kick", 
                     "juggle", "fall", "sit", "sleep", "crawl", "hug", "perch", "play")
 
 
-def size_named(shot: Shot) -> bool:
-    """Whether the prompt itself names a shot size (else the Storyboard's is a default)."""
+def named(shot: Shot, domain: str) -> bool:
+    """Whether the prompt itself names an entry of `domain` ("shot_sizes", "angles"): else
+    the Storyboard's value is a default the world may choose for the action."""
     words = f" {' '.join(tokenize(shot.description))} "
-    return any(f" {form} " in words for form in load_catalog().index_of("shot_sizes"))
+    return any(f" {form} " in words for form in load_catalog().index_of(domain))
 
 
-def framed_camera(shot: Shot, roles: list[Role]) -> Camera:
+def size_named(shot: Shot) -> bool:
+    return named(shot, "shot_sizes")
+
+
+def framed_camera(shot: Shot, roles: list[Role], *, size: str | None = None) -> Camera:
     """The shot's camera, with a size that shows the action when the prompt names none:
-    travellers and groups in a wide shot, a dance or a pirouette in a full shot."""
+    travellers and groups in a wide shot, a dance or a pirouette in a full shot. `size`
+    forces one (the framing tries tighter ones when a subject is too small to see)."""
     camera = shot.camera
+    if camera.angle == "eye_level" and not named(shot, "angles") and any(
+            role.anchor is not None and role.anchor.socket == "inside" for role in roles):
+        camera = camera.model_copy(update={"angle": "high"})  # to see into the pot
+    if size is not None:
+        return camera.model_copy(update={"shot_size": size})
     if size_named(shot) or camera.shot_size != "medium":
         return camera
     verbs = {role.verb for role in roles}
-    animated = [role for role in roles if not role.simulated and role.anchor is None]
-    if verbs & set(TRAVEL_VERBS) - {"skate"} or len(animated) >= 3:
+    groups = {role.subject.id for role in roles if not role.simulated and role.anchor is None}
+    travelling = {role.verb for role in roles if not role.circling}
+    if travelling & set(TRAVEL_VERBS) - {"skate"} or len(groups) >= 3:
         return camera.model_copy(update={"shot_size": "wide"})
-    if verbs & {*WHOLE_BODY_VERBS, "skate"}:
+    if verbs & {*WHOLE_BODY_VERBS, "skate"} or any(
+            role.subject.kind in CLOTH_KINDS for role in roles):  # a curtain: all of it
         return camera.model_copy(update={"shot_size": "full"})
     return camera
 

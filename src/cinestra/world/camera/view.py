@@ -95,3 +95,17 @@ def needed_distance(boxes: Array, targets: Array, away: Array, *, fov_deg: float
     x = np.abs(np.einsum("fnk,fk->fn", relative, right)) / (tan_v * aspect * fill_h)
     y = np.abs(np.einsum("fnk,fk->fn", relative, up)) / (tan_v * fill_v)
     return float(np.max(along + np.maximum(x, y)))
+
+
+def screen_share(path: Path, boxes: Array, *, aspect: float) -> Array:
+    """Per frame, the share of the frame (0..1) the box's projected outline covers, clipped
+    to the frame; 0 when the box is behind the camera."""
+    x, y, depth = screen(path, corners(boxes), aspect=aspect)
+    in_front = (depth > 0.05).all(axis=1)
+    width = np.clip(x.max(axis=1), -1, 1) - np.clip(x.min(axis=1), -1, 1)
+    height = np.clip(y.max(axis=1), -1, 1) - np.clip(y.min(axis=1), -1, 1)
+    return np.where(in_front, width * height / 4.0, 0.0)
+
+
+def keys_path(positions: Array, targets: Array, fovs: Array, rolls: Array) -> Path:
+    return Path(positions=positions, targets=targets, fovs=fovs, rolls=rolls)
