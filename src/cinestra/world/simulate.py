@@ -310,7 +310,7 @@ STOVE_KINDS = ("pot", "frying_pan", "teapot")
 NIGHT_SETS = ("moon",)  # no air, no blue sky: the Moon's sky is black whatever the hour
 # Framing: a subject's box outline must cover this share of the frame (its pixels then cover
 # about 1%, what the issue calls visible); up to MAX_TIGHTER sizes tighter are tried.
-SEEN_SHARE = 0.04
+SEEN_SHARE = 0.03
 MAX_TIGHTER = 3
 TIGHTER = ("extreme_wide", "wide", "full", "medium", "medium_close_up", "close_up")
 WIND = {"wind": (0.0, -4.0, 0.0), "storm": (0.0, -7.0, 0.0)}
