@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # PostgreSQL and Redis for the scale test (its fixtures start throwaway servers of their own).
 DEB_PACKAGES := libgl1 libegl1 libegl-mesa0 libgl1-mesa-dri libgbm1 libatomic1 fonts-dejavu-core \
 	postgresql redis-server
-DEMO_PROMPT := a red rubber ball bouncing on a wet wooden floor at golden hour, slow dolly in
+DEMO_PROMPT := an elephant plays saxophone in a smoky New York jazz club, slow dolly in
 DEMO_SECONDS := 6
 
 .PHONY: demo test lint bench deps clean

@@ -29,6 +29,9 @@ from cinestra.world.timeline import Actor, Body, Footstep, Track, Vec3
 FACING_CAMERA = -math.pi / 2  # the camera looks from -y: a subject facing -y faces it
 PAIR_GAP = 0.9  # m between two dancers facing each other
 PAIR_TURN = 0.5  # rad/s a dancing pair turns about its middle
+# Travellers cross the frame on a diagonal towards the camera's side (which looks from -y):
+# seen three-quarters front, with the set behind them rather than an empty road ahead.
+TRAVEL_HEADING = -0.6
 SKATE_RADIUS = 2.5  # m: skaters glide on a circle around their home
 CIRCLE_RADIUS = 1.1  # m: birds flying round a dancer
 CIRCLE_SPEED = 1.5  # m/s at most along that circle: a slow wheel, not a race
@@ -111,7 +114,7 @@ def _travel(member: _Cast, home: NDArray[np.float64], clock: Clock, *, lane_inde
         positions = np.stack([centre[0] + radius * np.cos(angle),
                               centre[1] + radius * np.sin(angle), np.zeros(n)], axis=1)
         return positions, angle + math.pi / 2
-    heading = 0.0 if start is None else start.heading
+    heading = TRAVEL_HEADING if start is None else start.heading
     direction = np.array([math.cos(heading), math.sin(heading), 0.0])
     total = speed * (times[-1] if n > 1 else 0.0)
     origin = (home - direction * total / 2) if start is None else np.asarray(start.position)
@@ -134,15 +137,16 @@ def _homes(free: list[_Cast], *, stage_half: tuple[float, float]
     others = [m for m in free if m not in backdrop and m not in travellers
               and m not in circling]
     # Travellers: parallel lanes across the frame, the first in front.
-    lane_y = 0.0
+    across = np.array([-math.sin(TRAVEL_HEADING), math.cos(TRAVEL_HEADING), 0.0])
+    lane = 0.0
     for member in travellers:
-        homes[member.role.id] = (np.array([0.0, lane_y, 0.0]), 0.0)
-        lane_y += max(member.rig.width, 0.3) * 1.8
+        homes[member.role.id] = (across * lane, TRAVEL_HEADING)
+        lane += max(member.rig.width, 0.3) * 1.8
     if travellers:  # centre the lanes on the stage
-        shift = lane_y / 2 - max(travellers[-1].rig.width, 0.3) * 0.9
+        shift = lane / 2 - max(travellers[-1].rig.width, 0.3) * 0.9
         for member in travellers:
             point, facing = homes[member.role.id]
-            homes[member.role.id] = (point - np.array([0.0, shift, 0.0]), facing)
+            homes[member.role.id] = (point - across * shift, facing)
     # Everyone else side by side facing the camera, turned a little towards the middle;
     # small company (pigeons round a dancer) in a row in front, nearer the camera.
     tallest = max((m.rig.height for m in others), default=0.0)

@@ -142,6 +142,8 @@ def performances(shot: Shot, *, position: Vec3,
         if action.verb != "play":
             continue
         instrument = instruments.get(action.target or "") or instruments.get(action.subject)
+        if instrument is None and action.target is None and len(instruments) == 1:
+            instrument = next(iter(instruments.values()))  # "plays saxophone": the only one
         if instrument is None:
             continue
         where = (positions or {}).get(action.target or action.subject, position)

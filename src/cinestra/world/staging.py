@@ -126,8 +126,11 @@ def _held_instrument(shot: Shot, subject: Subject) -> Anchor | None:
     """A hand-held instrument someone plays is carried in the player's hand."""
     if subject.kind not in HELD_INSTRUMENTS:
         return None
+    instruments = [s for s in shot.subjects if s.family == "instrument"]
     for action in shot.actions:
-        if action.verb == "play" and action.target == subject.id:
+        # "plays saxophone" may come without its object: the shot's only instrument it is.
+        played = action.target or (instruments[0].id if len(instruments) == 1 else None)
+        if action.verb == "play" and played == subject.id and action.subject != subject.id:
             player = next(s for s in shot.subjects if s.id == action.subject)
             return Anchor(target=instance_id(player, 0), socket="hand_r")
     return None
@@ -145,7 +148,7 @@ def cast(shot: Shot) -> list[Role]:
         animated = [(verb, target) for verb, target in pairs if verb not in PHYSICS_VERBS]
         verb, target = animated[0] if animated else (None, None)
         if verb is None and subject.family == "instrument":
-            verb = "play" if any(a.target == subject.id and a.verb == "play"
+            verb = "play" if any(a.verb == "play" and a.target in (subject.id, None)
                                  for a in shot.actions) else None
         # Birds told nothing to do while someone dances join in: they fly round the dancer.
         circling = (verb is None and subject.family == "bird"
