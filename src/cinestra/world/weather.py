@@ -103,7 +103,7 @@ def weather_particles(setting: Setting, *, area: Area, seed: int) -> list[Partic
         return [_puffs("smoke", area, count=24, size=2.5, velocity=(0.25, 0.0, 0.0),
                        color=(0.85, 0.87, 0.9), opacity=0.18, seed=seeds[0])]
     if weather == "smoke":
-        return [_puffs("smoke", area, count=30, size=1.2, velocity=(0.08, 0.0, 0.04),
+        return [_puffs("smoke", area, count=14, size=1.2, velocity=(0.08, 0.0, 0.04),
                        color=(0.55, 0.55, 0.58), opacity=0.22, seed=seeds[0])]
     if weather == "steam":
         return [_puffs("steam", area, count=16, size=0.8, velocity=(0.0, 0.0, 0.1),

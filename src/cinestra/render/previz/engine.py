@@ -46,7 +46,7 @@ from cinestra.render.previz.meshes import LOW_MESHES, MESH_BUILDERS
 from cinestra.render.previz.post import PostPass
 from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target
 from cinestra.render.previz.scene import Scene, ShadowFrustum, prepare_scene
-from cinestra.world.timeline import CameraKey, Timeline, Vec3
+from cinestra.world.timeline import CameraKey, Light, Timeline, Vec3
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +56,10 @@ LAMP_HEIGHT = 2.0  # metres above the lowest point of the action (indoor evening
 SMALL_PX = 12.0  # spheres and cylinders with a smaller on-screen radius use coarse meshes
 MAX_REFLECTION_WIDTH = 480  # pixels; a wet floor's reflection is soft anyway
 # On a software rasteriser (llvmpipe) the scene is drawn at about this many pixels at most and
-# upscaled in the post pass: 720p draws at ~77% per axis, which keeps 10 s of 720p under
-# 30 s on 2 cores. GPUs draw at full size. `render_scale` overrides.
-SOFTWARE_PIXELS = 540_000
+# upscaled in the post pass: 720p draws at ~68% per axis (874x492). Shading the pixels is
+# most of a frame's cost on 2 cores; GPUs draw at full size. `render_scale` overrides.
+SOFTWARE_PIXELS = 420_000
+SOFTWARE_LIGHTS = 4  # point lights shaded per pixel on a software rasteriser
 SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast")
 HAZE_FOG = 0.1  # exp2 fog density added at haze 1 (a smoky club: half the light gone at 8 m)
 LIT_INDOOR_KEY = 0.4  # indoors with its own lights, the overall key and ambient are dimmed
@@ -112,6 +113,7 @@ class PrevizEngine:
         self.scene_size = (width, height)  # the drawn size, known once the context is open
         self.antialias = antialias
         self.samples = samples
+        self.max_lights = shaders.MAX_LIGHTS  # fewer on a software rasteriser (see _build)
         self.shadow_size = shadow_size
         self._gl: GLContext | None = None
         self._ctx: moderngl.Context | None = None
@@ -141,10 +143,13 @@ class PrevizEngine:
         self._gl, self._ctx = None, None
 
     def _scene_size(self, ctx: moderngl.Context) -> tuple[int, int]:
+        renderer = str(ctx.info.get("GL_RENDERER", "")).lower()
+        software = any(name in renderer for name in SOFTWARE_RENDERERS)
+        # Every point light is a loop iteration for every pixel: a CPU shades the few that
+        # light the action most, a GPU all of them.
+        self.max_lights = SOFTWARE_LIGHTS if software else shaders.MAX_LIGHTS
         scale = self.render_scale
         if scale is None:
-            renderer = str(ctx.info.get("GL_RENDERER", "")).lower()
-            software = any(name in renderer for name in SOFTWARE_RENDERERS)
             scale = min(1.0, math.sqrt(SOFTWARE_PIXELS / (self.width * self.height))) \
                 if software else 1.0
         return max(1, round(self.width * scale)), max(1, round(self.height * scale))
@@ -465,7 +470,7 @@ class PrevizEngine:
         if timeline.lights and environment.indoor:  # the set's own lights take over
             key = _scaled(key, LIT_INDOOR_KEY)
             above, below = _scaled(above, 0.6), _scaled(below, 0.6)
-        positions, colours = _light_uniforms(timeline)
+        positions, colours = _light_uniforms(timeline, limit=self.max_lights, focus=scene.focus)
         for program_pass in (scene_program, self._mirror):
             program_pass.write("u_light_view_proj", gl_bytes(static.view_proj))
             if moving is not None:
@@ -634,13 +639,20 @@ def _scaled(color: Vec3, factor: float) -> Vec3:
     return (color[0] * factor, color[1] * factor, color[2] * factor)
 
 
-def _light_uniforms(timeline: Timeline) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """Flat (position, reach) and (colour * intensity) arrays of the brightest lights."""
-    lights = sorted(timeline.lights, key=lambda light: -light.intensity * max(light.color))
-    if len(lights) > shaders.MAX_LIGHTS:
-        logger.warning("timeline has %d lights; the %d brightest are drawn",
-                       len(lights), shaders.MAX_LIGHTS)
-        lights = lights[: shaders.MAX_LIGHTS]
+def _light_uniforms(timeline: Timeline, *, limit: int, focus: Vec3
+                    ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Flat (position, reach) and (colour * intensity) arrays of the `limit` lights that
+    light the action (`focus`) most: intensity over squared distance, within reach."""
+    def at_focus(light: Light) -> float:
+        d2 = sum((a - b) ** 2 for a, b in zip(light.position, focus, strict=True))
+        reach = max(0.0, 1.0 - d2 / max(light.reach**2, 1e-6))
+        return light.intensity * max(light.color) * (0.05 + reach) / max(d2, 0.25)
+
+    lights = sorted(timeline.lights, key=lambda light: -at_focus(light))
+    if len(lights) > limit:
+        logger.debug("timeline has %d lights; the %d that light the action most are drawn",
+                     len(lights), limit)
+        lights = lights[:limit]
     positions = np.array([(*light.position, light.reach) for light in lights], dtype=np.float32)
     colours = np.array([np.asarray(light.color) * light.intensity for light in lights],
                        dtype=np.float32)
