@@ -30,7 +30,7 @@ BLOCK = SYNC + BITS * CHIP  # 126976 samples, 2.65 s
 RATIO = 10 ** (-20 / 20)
 FLOOR = 10 ** (-54 / 20)
 SEED = 0x5EED_A0D1
-WINDOW = 1024
+WINDOW_S = 0.04  # seconds the level follower averages over
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,12 @@ def detect_audio(samples: np.ndarray, *, sample_rate: int) -> AudioResult:
 
 
 def _envelope(mono: np.ndarray) -> np.ndarray:
-    """Local RMS, per sample, smoothed over ~4 windows of `WINDOW` samples."""
-    padded = np.concatenate([mono, np.zeros((-len(mono)) % WINDOW)])
-    rms = np.sqrt(np.mean(padded.reshape(-1, WINDOW) ** 2, axis=1))
-    smooth = np.convolve(rms, np.ones(4) / 4, mode="same")
-    return np.repeat(smooth, WINDOW)[: len(mono)]
+    """Local RMS per sample, causal: an exponential average of the power over `WINDOW_S`.
+
+    The mark grows with a sound and never ahead of it: an average centred on each sample
+    raised the mark up to ~40 ms before a loud hit, a hiss that a listener (and an onset
+    detector) hears as the hit arriving early.
+    """
+    alpha = 1.0 - np.exp(-1.0 / (WINDOW_S * SAMPLE_RATE))
+    power = signal.lfilter([alpha], [1.0, alpha - 1.0], np.asarray(mono, dtype=np.float64) ** 2)
+    return np.sqrt(np.maximum(power, 0.0))
