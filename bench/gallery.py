@@ -14,6 +14,7 @@ import argparse
 import re
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ FRAMES = 6
 COLUMNS = 3
 THUMB = (426, 240)
 CAPTION = 44  # pixels of text band above the frames
+CAPTION_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 CAMEO = re.compile(r"\s*\((with my cameo|avec mon cam[ée]o)\)\s*", re.IGNORECASE)
 
 
@@ -51,13 +53,17 @@ def contact_sheet(frames: list[np.ndarray], caption: str) -> Image.Image:
         thumb = Image.fromarray(frame).resize(THUMB, Image.Resampling.LANCZOS)
         sheet.paste(thumb, ((index % COLUMNS) * THUMB[0], CAPTION + (index // COLUMNS) * THUMB[1]))
     draw = ImageDraw.Draw(sheet)
-    font = ImageFont.load_default(size=18)
+    try:  # Debian's DejaVu has every accent of a French prompt; Pillow's own font has not
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(CAPTION_FONT, 18)
+    except OSError:
+        font = ImageFont.load_default(size=18)
     draw.text((10, 10), caption, fill="black", font=font)
     return sheet
 
 
 def slug(index: int, language: str, prompt: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-")[:48].rstrip("-")
+    plain = unicodedata.normalize("NFKD", prompt).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:48].rstrip("-")
     return f"{index:02d}-{language}-{words}"
 
 
