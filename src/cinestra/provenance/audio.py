@@ -131,4 +131,4 @@ def _envelope(mono: np.ndarray) -> np.ndarray:
     """
     alpha = 1.0 - np.exp(-1.0 / (WINDOW_S * SAMPLE_RATE))
     power = signal.lfilter([alpha], [1.0, alpha - 1.0], np.asarray(mono, dtype=np.float64) ** 2)
-    return np.sqrt(np.maximum(power, 0.0))
+    return np.asarray(np.sqrt(np.maximum(power, 0.0)), dtype=np.float64)
