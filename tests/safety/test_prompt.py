@@ -24,9 +24,19 @@ def screen(text: str, **kwargs: object) -> str:
     "a chef cutting bread with a knife", "breast stroke race", "a parrot called Barack",
     "the dead leaves fall", "a red ball bouncing on a wet floor",
     "trois bouteilles en verre tombent sur une table, au ralenti",
+    # Film language: a shot is a piece of the film, not a gunshot.
+    "Shot 1 (3s): a man walks in the park. Shot 2 (3s): wide shot, a woman waves",
+    "close up shot of a boy laughing, then a tracking shot of the man running",
 ])
 def test_context_not_keywords(prompt: str) -> None:
     assert screen(prompt) == "allow"
+
+
+def test_film_language_does_not_hide_a_shooting() -> None:
+    """Only the camera phrases are taken out: the gunshot in the same prompt still counts."""
+    verdict = screen_prompt("Shot 1: wide shot, a man is shot dead in the street",
+                            policy=DEFAULT_POLICY)
+    assert verdict.decision != "allow" and verdict.categories[0] == "violence/graphic"
 
 
 @pytest.mark.parametrize(("prompt", "category"), [
