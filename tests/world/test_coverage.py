@@ -18,6 +18,7 @@ from cinestra.world.camera import ELEVATION, FILL
 from cinestra.world.coverage import MATERIAL_STAND_INS, adapt
 from cinestra.world.props import MATERIALS
 from cinestra.world.sets import PLACE_SETS
+from cinestra.world.staging import subject_of
 
 ASPECT = Fraction(16, 9)
 
@@ -81,8 +82,7 @@ def test_every_labelled_prompt_reaches_the_world() -> None:
             timeline = simulate(shot, fps=8, aspect=ASPECT, seed=0, previous=previous)
             assert timeline.frame_count >= 1
             named = {subject.id for subject in shot.subjects}
-            built = {body.subject.rsplit("-", 1)[0] if body.subject not in named
-                     else body.subject for body in timeline.bodies if body.subject}
+            built = {subject_of(body.subject) for body in timeline.bodies if body.subject}
             built |= {cloth.subject for cloth in timeline.cloths if cloth.subject}
             assert named <= built | _set_subjects(shot), (row["prompt"], named - built)
             previous = timeline

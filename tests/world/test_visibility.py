@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import numpy as np
@@ -14,11 +13,11 @@ from cinestra.plan import make_storyboard
 from cinestra.render.previz import PrevizEngine
 from cinestra.render.previz.ids import coverage
 from cinestra.world import simulate
+from cinestra.world.staging import subject_of
 
 WIDTH, HEIGHT, FPS = 320, 180, 8
 MIN_SHARE = 0.01
 MIN_FRAMES = 0.9
-INSTANCE = re.compile(r"-\d+$")
 
 
 def shares(prompt: str, *, seconds: int = 4) -> dict[str, np.ndarray]:
@@ -36,7 +35,7 @@ def shares(prompt: str, *, seconds: int = 4) -> dict[str, np.ndarray]:
             for ids, legend in engine.render_ids(timeline):
                 per_subject: dict[str, float] = dict.fromkeys(named, 0.0)
                 for instance, share in coverage(ids, legend).items():
-                    subject = INSTANCE.sub("", instance)
+                    subject = subject_of(instance)
                     if subject in per_subject:
                         per_subject[subject] += share
                 frames.append(per_subject)

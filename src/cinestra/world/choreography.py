@@ -36,7 +36,6 @@ SKATE_RADIUS = 2.5  # m: skaters glide on a circle around their home
 CIRCLE_RADIUS = 1.1  # m: birds flying round a dancer
 CIRCLE_SPEED = 1.5  # m/s at most along that circle: a slow wheel, not a race
 STEP_SAMPLES = 48_000  # footstep times land on audio samples
-INSIDE_LIFT = 0.5  # share of a container's height what is in it rises above its bottom
 OPEN_WHEN_FILLED = ("lid", "lid_knob")  # parts a container loses to show what is in it
 SMALL_COMPANY = 0.4  # subjects under this share of the tallest's height stand in front
 FRONT_ROW_M = 0.8  # how far in front (towards the camera) they stand
@@ -188,10 +187,6 @@ def _pair_turn(positions: NDArray[np.float64], headings: NDArray[np.float64], ce
 def _socket(member: _Cast, socket: str, n: int) -> NDArray[np.float64]:
     """World frames of a socket of a placed role; "top" and "inside" work on any rig."""
     rig = member.rig
-    if socket == "inside" and socket in rig.sockets:  # what is in a pot shows at its brim
-        frames = socket_frames(rig, member.joints, socket).copy()
-        frames[:, :3, 3] += frames[:, :3, 2] * rig.height * INSIDE_LIFT
-        return frames
     if socket in rig.sockets:
         return socket_frames(rig, member.joints, socket)
     assert member.placement is not None

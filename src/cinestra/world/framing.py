@@ -10,7 +10,7 @@ import numpy as np
 from cinestra.plan.storyboard import Shot
 from cinestra.world.camera.view import keys_path, screen_share
 from cinestra.world.sets import Set
-from cinestra.world.staging import Role, framed_camera, size_named
+from cinestra.world.staging import Role, framed_camera, size_named, subject_of
 from cinestra.world.timeline import Actor, CameraKey, Vec3
 
 # Framing: a subject's box outline must cover this share of the frame (its pixels then cover
@@ -56,7 +56,7 @@ def _least_seen(keys: list[CameraKey], boxes: dict[str, np.ndarray], *, aspect: 
     groups: dict[str, np.ndarray] = {}
     for subject, box in boxes.items():  # instances of one subject count together
         share = screen_share(path, box, aspect=aspect)
-        name = subject.rsplit("-", 1)[0] if "-" in subject else subject
+        name = subject_of(subject)
         groups[name] = groups.get(name, 0.0) + share
     return min((float(np.mean(share >= SEEN_SHARE)), float(np.median(share)))
                for share in groups.values())
@@ -99,7 +99,6 @@ def mouths(actors: list[Actor]) -> dict[str, Vec3]:
     instance (a voice comes from the head, a saxophone from where it is held)."""
     heard: dict[str, Vec3] = {}
     for actor in actors:
-        subject = actor.subject.rsplit("-", 1)[0] if "-" in actor.subject else actor.subject
         x, y, z, _ = actor.path[0]
-        heard.setdefault(subject, (x, y, round(z + 0.9 * actor.height, 4)))
+        heard.setdefault(subject_of(actor.subject), (x, y, round(z + 0.9 * actor.height, 4)))
     return heard

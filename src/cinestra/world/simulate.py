@@ -141,6 +141,7 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
 
     # 5. What is said, played and stepped, on the same clock
     center = centre(boxes)
+    heard_from = mouths(staged.actors)
     music = [cue for cue in original.cues if cue.kind == "music"] or list(clip_music)
     return Timeline(
         shot_index=shot.index,
@@ -173,11 +174,11 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
         warnings=_warnings(adapted.warnings + the_set.warnings + staged.warnings,
                            window=window is not None),
         dialogue=dialogue_lines(original, language=language, position=center,
-                                positions=mouths(staged.actors)),
+                                positions=heard_from),
         music=music_cue(music, section=shot.index, seed=seed),
         footsteps=staged.footsteps,
         performances=performances(original, position=center,
-                                  positions=mouths(staged.actors)),
+                                  positions=heard_from),
     )
 
 

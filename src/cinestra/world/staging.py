@@ -89,6 +89,11 @@ def instance_id(subject: Subject, instance: int) -> str:
     return subject.id if subject.count == 1 else f"{subject.id}-{instance + 1}"
 
 
+def subject_of(instance: str) -> str:
+    """The Storyboard subject id of an instance id ("pigeon_1-2" -> "pigeon_1")."""
+    return instance.rsplit("-", 1)[0]
+
+
 def _verbs(shot: Shot, subject: Subject) -> list[tuple[str, str | None]]:
     return [(a.verb, a.target) for a in shot.actions if a.subject == subject.id]
 

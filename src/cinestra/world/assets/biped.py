@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cinestra.world.assets import Clock, Look
+from cinestra.world.assets import Look
 from cinestra.world.assets import biped_moves as moves
 from cinestra.world.assets.biped_dress import dress, face, outfit_for
-from cinestra.world.assets.rig import Joint, Motion, Rig
+from cinestra.world.assets.rig import Joint, Rig
 from cinestra.world.assets.shapes import finished
 
 KIND_AGE = {"baby": "baby", "child": "child", "boy": "child", "girl": "child",
@@ -116,16 +116,7 @@ def build(kind: str, look: Look) -> Rig:
                     mass=mass, scale=look.scale)
 
 
-def animate(rig: Rig, verb: str | None, clock: Clock) -> Motion:
-    """`rig` doing `verb` (None: idle) over the clock's frames."""
-    return moves.animate(rig, verb, clock)
-
-
-def gait_speed(rig: Rig, verb: str | None) -> float:
-    """Ground speed (m/s) the cycle is made for; 0 for cycles done on the spot."""
-    return moves.gait_speed(rig, verb)
-
-
-def footfalls(rig: Rig, verb: str | None, clock: Clock) -> list[tuple[float, str]]:
-    """(simulated time, foot joint) of each heel strike of a walking or running cycle."""
-    return moves.footfalls(rig, verb, clock)
+# The family's cycles live in its moves module; the asset registry reads them here.
+animate = moves.animate
+gait_speed = moves.gait_speed
+footfalls = moves.footfalls

@@ -63,6 +63,7 @@ def gait(rig: Rig, cycle: str) -> Gait:
 
 
 def gait_speed(rig: Rig, verb: str | None) -> float:
+    """Ground speed (m/s) the cycle is made for; 0 for cycles done on the spot."""
     cycle = resolve(verb, CYCLES, ALIASES)
     if cycle == "skate":
         return 3.0 * math.sqrt(legs(rig)[0].upper / 0.44)
@@ -76,6 +77,7 @@ def gait_speed(rig: Rig, verb: str | None) -> float:
 
 
 def footfalls(rig: Rig, verb: str | None, clock: Clock) -> list[tuple[float, str]]:
+    """(simulated time, foot joint) of each heel strike of a walking or running cycle."""
     cycle = resolve(verb, CYCLES, ALIASES)
     if cycle not in ("walk", "run", "race"):
         return []
@@ -86,6 +88,7 @@ def footfalls(rig: Rig, verb: str | None, clock: Clock) -> list[tuple[float, str
 
 
 def animate(rig: Rig, verb: str | None, clock: Clock) -> Motion:
+    """`rig` doing `verb` (None: idle) over the clock's frames."""
     cycle = resolve(verb, CYCLES, ALIASES)
     if cycle == "play" and rig.kind in SEATED_PLAYERS:
         cycle = "play_seated"

@@ -276,7 +276,7 @@ def pot(b: RigBuilder) -> None:
     b.rod("lid", (0, 0, 0.005), 0.132, 0.005, joint=lid)
     b.ball("lid_knob", (0, 0, 0.02), (0.02, 0.02, 0.012), color=DARK, joint=lid)
     b.socket("top", (0, 0, 0.15))
-    b.socket("inside", (0, 0, 0.02))
+    b.socket("inside", (0, 0, 0.112))  # what simmers in it: its surface, halfway up
 
 
 def frying_pan(b: RigBuilder) -> None:

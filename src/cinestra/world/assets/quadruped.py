@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 
-from cinestra.world.assets import Clock, Look
+from cinestra.world.assets import Look
 from cinestra.world.assets import colors as c
 from cinestra.world.assets import quadruped_moves as moves
 from cinestra.world.assets.quadruped_features import features, markings
 from cinestra.world.assets.quadruped_kinds import GENERIC, SPECS, Spec
-from cinestra.world.assets.rig import Joint, Motion, Part, Rig
+from cinestra.world.assets.rig import Joint, Part, Rig
 from cinestra.world.assets.shapes import ball, finished, mirrored, rod, spike
 from cinestra.world.timeline import Vec3
 
@@ -198,14 +198,8 @@ def build(kind: str, look: Look) -> Rig:
                     sockets=sockets, mass=spec.mass, scale=look.scale)
 
 
-def animate(rig: Rig, verb: str | None, clock: Clock) -> Motion:
-    return moves.animate(rig, verb, clock)
-
-
-def gait_speed(rig: Rig, verb: str | None) -> float:
-    return moves.gait_speed(rig, verb)
-
-
-def footfalls(rig: Rig, verb: str | None, clock: Clock) -> list[tuple[float, str]]:
-    return moves.footfalls(rig, verb, clock)
+# The family's cycles live in its moves module; the asset registry reads them here.
+animate = moves.animate
+gait_speed = moves.gait_speed
+footfalls = moves.footfalls
 
