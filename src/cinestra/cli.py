@@ -15,6 +15,7 @@ from cinestra import __version__
 from cinestra.errors import CinestraError
 from cinestra.pipeline import STAGES, generate
 from cinestra.plan import plan_storyboard
+from cinestra.render.engines import DEFAULT_ENGINE
 from cinestra.request import SIZES, check_request
 from cinestra.safety import ModerationBlocked
 
@@ -23,6 +24,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 
 SIZE_HELP = "Frame size WxH: " + ", ".join(SIZES) + "."
+ENGINE_HELP = ("previz (offline, CPU), wan or ltx2 (neural, GPU: weights from the folder "
+               "CINESTRA_WAN_WEIGHTS or CINESTRA_LTX2_WEIGHTS names).")
 
 
 def _fail(error: CinestraError) -> typer.Exit:
@@ -51,11 +54,12 @@ def generate_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="MP4 file to write.")] = Path(
         "video.mp4"),
     handle: Annotated[str, typer.Option(help="Creator name on the visible watermark.")] = "",
+    engine: Annotated[str, typer.Option(help=ENGINE_HELP)] = DEFAULT_ENGINE,
 ) -> None:
     """Generate a watermarked, C2PA-signed MP4 (H.264 + AAC) with synchronized sound."""
     try:
         request = check_request(prompt=prompt, seconds=str(seconds), size=size, fps=fps,
-                                seed=seed, style=style)
+                                seed=seed, style=style, engine=engine)
         with Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             # Each bar's clock starts when its stage does, not when the bars are drawn.

@@ -58,6 +58,28 @@ class Settings(BaseSettings):
     s3_access_key_id: str | None = None  # unset: boto3's usual credential chain
     s3_secret_access_key: str | None = None
 
+    # Neural engines (`--engine wan|ltx2`, the API's model field): local diffusers pipeline
+    # folders (model_index.json and component subfolders); nothing is ever downloaded.
+    wan_weights: Path | None = None  # WanPipeline (text to video) or WanVACEPipeline
+    ltx2_weights: Path | None = None  # LTX2Pipeline (audio and video together)
+    neural_device: str = "cuda"  # a torch device: "cuda", "cuda:1"; "cpu" works, slowly
+    neural_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
+    neural_steps: int = 0  # denoising steps; 0: the engine's default for its model
+    neural_guidance_scale: float = 0.0  # classifier-free guidance; 0: the engine's default
+    # VACE weights follow the simulation: "depth" (previz depth as control video) or "none".
+    neural_control: Literal["depth", "none"] = "depth"
+    # Memory: "model" moves each component to the GPU while it runs (24 GB cards),
+    # "sequential" each layer (slowest, least memory).
+    neural_offload: Literal["none", "model", "sequential"] = "none"
+    # Speed: torch.compile the transformer; a diffusers attention backend ("flash",
+    # "_native_cudnn", "sage"...; empty: PyTorch SDPA); first-block cache threshold (0: off).
+    neural_compile: bool = False
+    neural_attention: str = ""
+    neural_cache: float = 0.0
+    # An engine that makes sound (LTX-2): keep its audio ("engine"), replace it with ours
+    # ("ours"), or lay ours over it ("mix").
+    engine_sound: Literal["engine", "ours", "mix"] = "engine"
+
 
 def get_settings() -> Settings:
     """Settings as the environment gives them now (tests change the environment freely)."""

@@ -13,16 +13,19 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from cinestra.config import Settings, get_settings
-from cinestra.errors import CinestraError
+from cinestra.errors import CinestraError, EngineUnavailable
 from cinestra.media import write_mp4
 from cinestra.plan import Storyboard, plan_storyboard
 from cinestra.provenance import (
@@ -39,7 +42,13 @@ from cinestra.provenance import (
 )
 from cinestra.provenance.keys import keys_dir
 from cinestra.render.compose import compose
-from cinestra.render.previz import PrevizEngine
+from cinestra.render.engines import (
+    RenderEngine,
+    ShotInput,
+    check_engine,
+    engine_problem,
+    open_engine,
+)
 from cinestra.request import VideoRequest, check_output
 from cinestra.safety import (
     ModerationBlocked,
@@ -52,14 +61,14 @@ from cinestra.safety import (
 )
 from cinestra.safety.models import SubjectKind
 from cinestra.safety.review import default_url, open_review_db, submit_for_review
-from cinestra.sound import Soundtrack, sound_clip
+from cinestra.sound import SAMPLE_RATE, Soundtrack, sound_clip, with_engine_sound
 from cinestra.world import Timeline, simulate
 
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[str, int, int], None]
 STAGES = ("screen", "plan", "world", "sound", "render", "publish")
-ENGINE_NAME = "previz"
+CONTINUITY_FRAMES = 8  # the last frames of a shot, handed to the next one's engine
 SCREENED_FRAMES = 12  # output frames the NSFW screen looks at, spread over the clip
 
 
@@ -129,7 +138,7 @@ def _hidden_temp(output: Path) -> Path:
     return output.with_name(f".{output.stem}.{secrets.token_hex(4)}.unsigned.mp4")
 
 
-def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None = None,
+def generate(request: VideoRequest, *, output: Path, engine: RenderEngine | None = None,
              settings: Settings | None = None, handle: str = "", video_id: str | None = None,
              cameo_owners: Sequence[str] = (), on_progress: ProgressCallback | None = None,
              should_stop: Callable[[], bool] | None = None) -> GenerateResult:
@@ -146,8 +155,11 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
-    # 1. Check the output path, then screen the prompt before any compute
+    # 1. Check the output path and the engine, then screen the prompt before any compute
     output = check_output(output)
+    engine_name = engine.name if engine is not None else check_engine(request.engine)
+    if engine is None and (problem := engine_problem(check_engine(engine_name), settings)):
+        raise EngineUnavailable(problem)  # missing weights: said before any compute
     progress("screen", 0, 1)
     policy: Policy = load_policy(settings.safety_policy)
     verdicts = [_enforce(screen_prompt(request.prompt, policy=policy, cameo_owners=cameo_owners),
@@ -187,37 +199,53 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
     seconds["world"], clock = time.perf_counter() - clock, time.perf_counter()
 
     # 4. Sound each shot (placed from the same events the picture shows): voice the lines
-    #    and hand their visemes to the picture, mix; then level the clip and mark it
-    payload = payload_for(video_id)
+    #    and hand their visemes to the picture, mix and level the clip
     clip_sound = sound_clip(timelines, on_shot=lambda done, total: progress("sound", done, total))
     timelines = [timeline.model_copy(update={"visemes": visemes})
                  for timeline, visemes in zip(timelines, clip_sound.visemes, strict=True)]
-    soundtrack = mark_audio(clip_sound.soundtrack, payload)
     seconds["sound"], clock = time.perf_counter() - clock, time.perf_counter()
 
     # 5. Render, watermark and encode, streamed: frames reach the encoder as they are drawn
+    #    (an engine that makes sound draws every shot first: its sound joins ours before
+    #    the soundtrack is marked and encoded)
+    payload = payload_for(video_id)
     total_frames = sum(timeline.frame_count for timeline in timelines)
     screened_at = set(np.linspace(0, total_frames - 1, SCREENED_FRAMES).round().astype(int))
     screened: list[np.ndarray] = []
     spent = {"render": 0.0, "watermark": 0.0}
+    recent: deque[np.ndarray] = deque(maxlen=CONTINUITY_FRAMES)  # the last shot's end
 
-    def drawn(renderer: PrevizEngine, timeline: Timeline) -> Iterator[np.ndarray]:
-        """One shot's frames, timed, stopping between frames when asked."""
-        shot_frames = renderer.render(timeline)
+    def drawn(renderer: RenderEngine, index: int) -> Iterator[np.ndarray]:
+        """Shot `index`'s frames, timed, stopping between frames when asked; the shot is
+        asked for only when its first frame is, so it sees the end of the shot before."""
+        timeline = timelines[index]
+        started = time.perf_counter()
+        shot = renderer.render_shot(ShotInput(shot=storyboard.shots[index], timeline=timeline,
+                                              seed=request.seed, previous=tuple(recent)))
+        spent["render"] += time.perf_counter() - started
+        recent.clear()
+        count = 0
         while True:
             if stop():
                 raise Interrupted("stopped during rendering")
             started = time.perf_counter()
-            frame = next(shot_frames, None)
+            frame = next(shot.frames, None)
             spent["render"] += time.perf_counter() - started
             if frame is None:
-                return
+                break
+            count += 1
+            recent.append(frame)
             yield frame
+        if count != timeline.frame_count:
+            raise ValueError(f"engine {renderer.name} drew {count} frames for shot {index + 1}, "
+                             f"which has {timeline.frame_count}")
+        notes.extend(note for note in shot.notes if note not in notes)
+        sounds.append(shot.sound)
 
-    def frames(renderer: PrevizEngine, marker: FrameMarker) -> Iterator[np.ndarray]:
+    def frames(shots: list[Iterator[np.ndarray]], marker: FrameMarker) -> Iterator[np.ndarray]:
         # Shots joined by their transitions (cut, crossfade, whip pan), then marked.
-        shots = ((drawn(renderer, timeline), timeline.transition) for timeline in timelines)
-        for index, frame in enumerate(compose(shots, fps=request.fps)):
+        joined = zip(shots, (timeline.transition for timeline in timelines), strict=True)
+        for index, frame in enumerate(compose(joined, fps=request.fps)):
             started = time.perf_counter()
             frame = marker.mark(frame, index)
             spent["watermark"] += time.perf_counter() - started
@@ -226,18 +254,27 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
             yield frame
             progress("render", index + 1, total_frames)
 
+    sounds: list[NDArray[np.float32] | None] = []
     unsigned = _hidden_temp(output)
     try:
-        with FrameMarker(payload, width=request.width, height=request.height, fps=request.fps,
-                         handle=handle, visible=settings.visible_watermark) as marker:
-            if engine is not None:
-                write_mp4(unsigned, frames=frames(engine, marker), fps=request.fps,
+        with ExitStack() as stack:
+            renderer = engine or stack.enter_context(open_engine(
+                check_engine(request.engine), width=request.width, height=request.height,
+                settings=settings))
+            shots = [drawn(renderer, index) for index in range(len(timelines))]
+            soundtrack = clip_sound.soundtrack
+            if renderer.makes_sound:
+                held = [list(shot) for shot in shots]  # whole shots: the sound comes with them
+                shots = [iter(shot) for shot in held]
+                shot_samples = [t.frame_count * SAMPLE_RATE // request.fps for t in timelines]
+                soundtrack = with_engine_sound(soundtrack, sounds, shot_samples,
+                                               mode=settings.engine_sound)
+            soundtrack = mark_audio(soundtrack, payload)
+            with FrameMarker(payload, width=request.width, height=request.height,
+                             fps=request.fps, handle=handle,
+                             visible=settings.visible_watermark) as marker:
+                write_mp4(unsigned, frames=frames(shots, marker), fps=request.fps,
                           width=request.width, height=request.height, soundtrack=soundtrack)
-            else:
-                with PrevizEngine(width=request.width, height=request.height) as own_engine:
-                    write_mp4(unsigned, frames=frames(own_engine, marker), fps=request.fps,
-                              width=request.width, height=request.height,
-                              soundtrack=soundtrack)
         elapsed = time.perf_counter() - clock
         seconds.update(spent)
         seconds["encode"] = elapsed - spent["render"] - spent["watermark"]
@@ -251,7 +288,7 @@ def generate(request: VideoRequest, *, output: Path, engine: PrevizEngine | None
                                  subject_kind="frames", subject_ref=video_id,
                                  text=request.prompt))
         progress("publish", 1, 2)
-        manifest = Manifest(video_id=video_id, prompt=request.prompt, engine=ENGINE_NAME,
+        manifest = Manifest(video_id=video_id, prompt=request.prompt, engine=engine_name,
                             title=output.name)
         sign_mp4(unsigned, output, manifest=manifest, signer=signing_keys(settings))
         progress("publish", 2, 2)

@@ -33,6 +33,7 @@ class VideoRequest(BaseModel):
     fps: int
     seed: int
     style: str | None = None  # a catalog look for every shot, over what the prompt says
+    engine: str = "previz"  # a name of cinestra.render.engines.ENGINES
 
     @property
     def width(self) -> int:
@@ -44,7 +45,8 @@ class VideoRequest(BaseModel):
 
 
 def check_request(*, prompt: str, seconds: float | str | Fraction = 4, size: str = "1280x720",
-                  fps: int = 24, seed: int = 0, style: str | None = None) -> VideoRequest:
+                  fps: int = 24, seed: int = 0, style: str | None = None,
+                  engine: str = "previz") -> VideoRequest:
     """Validate every field; the error names the field and quotes the value received."""
     if not prompt or not prompt.strip():
         raise InvalidRequest("prompt: must not be empty")
@@ -70,8 +72,10 @@ def check_request(*, prompt: str, seconds: float | str | Fraction = 4, size: str
         if style not in looks:
             raise InvalidRequest(f"style: unknown style {style!r}; choose one of "
                                  f"{', '.join(sorted(looks))}")
+    from cinestra.render.engines import check_engine  # the render stage's engine names
+
     return VideoRequest(prompt=prompt.strip(), seconds=exact_seconds, size=size, fps=fps,
-                        seed=seed, style=style)
+                        seed=seed, style=style, engine=check_engine(engine))
 
 
 def check_output(path: Path) -> Path:

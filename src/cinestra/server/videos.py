@@ -19,7 +19,8 @@ from cinestra.server.storage import BlobStore
 # Model names accepted by POST /v1/videos and the engine each runs. OpenAI's names map to
 # the default engine so that unchanged Sora clients work.
 DEFAULT_MODEL = "cinestra-previz"
-MODELS = {DEFAULT_MODEL: "previz", "sora-2": "previz", "sora-2-pro": "previz"}
+MODELS = {DEFAULT_MODEL: "previz", "sora-2": "previz", "sora-2-pro": "previz",
+          "cinestra-wan": "wan", "cinestra-ltx2": "ltx2"}
 VARIANTS = {"video": ("video.mp4", "video/mp4"),
             "thumbnail": ("thumbnail.webp", "image/webp"),
             "spritesheet": ("spritesheet.jpg", "image/jpeg")}

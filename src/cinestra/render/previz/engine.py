@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from cinestra.errors import InvalidRequest
+from cinestra.render.engines import RenderedShot, ShotInput
 from cinestra.render.previz import shaders
 from cinestra.render.previz.batches import (
     INSTANCE_ATTRIBUTES,
@@ -287,6 +288,13 @@ class PrevizEngine:
         )
 
     # -- rendering ------------------------------------------------------------------------
+
+    name = "previz"
+    makes_sound = False
+
+    def render_shot(self, shot: ShotInput) -> RenderedShot:
+        """The `RenderEngine` side of `render`: the shot's Timeline drawn, without sound."""
+        return RenderedShot(frames=self.render(shot.timeline))
 
     def render(self, timeline: Timeline) -> Iterator[NDArray[np.uint8]]:
         """Frames of `timeline`, in order: fresh (height, width, 3) uint8 sRGB arrays, row 0 on top.

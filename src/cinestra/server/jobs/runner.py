@@ -26,14 +26,14 @@ from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from cinestra.config import Settings
-from cinestra.errors import InvalidRequest
+from cinestra.errors import EngineUnavailable, InvalidRequest
 from cinestra.pipeline import Interrupted, generate
 from cinestra.request import check_request
 from cinestra.safety import ModerationBlocked
 from cinestra.server.db.models import COMPLETED, FAILED, IN_PROGRESS, QUEUED, User, Video
 from cinestra.server.previews import write_spritesheet, write_thumbnail
 from cinestra.server.storage import BlobStore
-from cinestra.server.videos import VARIANTS, published_key, remove_blobs, temp_prefix
+from cinestra.server.videos import MODELS, VARIANTS, published_key, remove_blobs, temp_prefix
 
 logger = logging.getLogger(__name__)
 
@@ -160,9 +160,10 @@ def _produce(context: JobContext, video: Video, handle: str, work: Path, attempt
              reporter: _Reporter) -> None:
     """Generate, make the previews, upload to temporary keys, then publish all three."""
     request = check_request(prompt=video.prompt, seconds=video.seconds, size=video.size,
-                            fps=video.fps, seed=video.seed, style=video.style)
+                            fps=video.fps, seed=video.seed, style=video.style,
+                            engine=MODELS.get(video.model, "previz"))
     if video.input_reference_key:
-        logger.info("job %s: the previz engine does not use input_reference", video.id)
+        logger.info("job %s: input_reference is not used by the engines yet", video.id)
     clip = generate(request, output=work / "video.mp4", settings=context.settings,
                     handle=handle, video_id=video.id, on_progress=reporter,
                     should_stop=reporter.should_stop).path
@@ -217,6 +218,8 @@ def run_job(context: JobContext, video_id: str, *,
         return _fail(context, video_id, attempt, "moderation_blocked", str(error))
     except InvalidRequest as error:
         return _fail(context, video_id, attempt, "invalid_request", str(error))
+    except EngineUnavailable as error:  # weights or libraries absent: retrying cannot help
+        return _fail(context, video_id, attempt, "engine_unavailable", str(error))
     except Exception as error:  # the job's boundary: whatever broke, retry or fail the row
         logger.exception("job %s attempt %d failed", video_id, attempt)
         if attempt < context.settings.job_max_attempts and _finish(

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from cinestra.errors import InvalidRequest
 from cinestra.provenance import new_video_id
+from cinestra.render.engines import check_engine, engine_problem
 from cinestra.request import check_request
 from cinestra.safety import load_policy, screen_prompt
 from cinestra.server.api.deps import Components, ComponentsDep, CurrentUser, SessionDep
@@ -105,11 +106,15 @@ def _queue(components: Components, user_id: int, body: CreateBody, *,
         raise ApiError(400, f"model: unknown model {model!r}; choose one of {', '.join(MODELS)}",
                        param="model", code="invalid_value")
     if create.engine is not None and create.engine != MODELS[model]:
-        raise ApiError(400, f"engine: {create.engine!r} is not available on this server",
-                       param="engine", code="invalid_value")
+        raise ApiError(400, f"engine: {create.engine!r} is not the engine of model {model!r} "
+                            f"({MODELS[model]})", param="engine", code="invalid_value")
+    problem = engine_problem(check_engine(MODELS[model]), components.settings)
+    if problem is not None:  # said now, not as a failed job later
+        raise ApiError(400, f"model: {model!r} is not available on this server: {problem}",
+                       param="model", code="model_not_available")
     request = check_request(prompt=create.prompt, seconds=create.seconds or "4",
                             size=create.size or DEFAULT_SIZE, fps=create.fps or 24,
-                            seed=create.seed or 0, style=create.style)
+                            seed=create.seed or 0, style=create.style, engine=MODELS[model])
     if create.cameo_ids:
         raise ApiError(403, "cameo_ids: no cameo on this server has granted you its use",
                        param="cameo_ids", code="cameo_permission_denied")
