@@ -45,6 +45,9 @@ def test_plan_warns_about_unknown_words() -> None:
         (("a ball", "--seconds", "2"), "seconds: must be between 4 and 60"),
         (("a ball", "--seconds", "61"), "seconds: must be between 4 and 60"),
         (("a ball", "--fps", "25"), "fps: must be 24 or 30"),
+        (("a ball", "--engine", "sora"), "engine: unknown engine 'sora'"),
+        (("a ball", "--engine", "wan"), "engine wan: no weights configured; set "
+                                        "CINESTRA_WAN_WEIGHTS"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...],

@@ -12,10 +12,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cinestra import __version__
-from cinestra.errors import CinestraError
+from cinestra.config import get_settings
+from cinestra.errors import CinestraError, EngineUnavailable
 from cinestra.pipeline import STAGES, generate
 from cinestra.plan import plan_storyboard
-from cinestra.render.engines import DEFAULT_ENGINE
+from cinestra.render.engines import DEFAULT_ENGINE, check_engine, engine_problem
 from cinestra.request import SIZES, check_request
 from cinestra.safety import ModerationBlocked
 
@@ -60,6 +61,8 @@ def generate_command(
     try:
         request = check_request(prompt=prompt, seconds=str(seconds), size=size, fps=fps,
                                 seed=seed, style=style, engine=engine)
+        if problem := engine_problem(check_engine(request.engine), get_settings()):
+            raise EngineUnavailable(problem)  # before any progress is drawn
         with Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             # Each bar's clock starts when its stage does, not when the bars are drawn.

@@ -41,6 +41,7 @@ def test_unknown_fields_are_ignored(api: Api) -> None:
     ({"seconds": "many"}, "seconds"), ({"model": "sora-9"}, "model"), ({"fps": 60}, "fps"),
     ({"seed": -1}, "seed"), ({"seed": "abc"}, "seed"), ({"prompt": "   "}, "prompt"),
     ({"prompt": None}, "prompt"), ({"engine": "diffusion"}, "engine"),
+    ({"model": "cinestra-ltx2"}, "model"), ({"model": "cinestra-wan", "engine": "wan"}, "model"),
     ({"style": "baroque-ish"}, "style"), ({"style": 3}, "style"),
     ({"input_reference": {"image_url": "https://example.com/a.png"}}, "input_reference"),
     ({"input_reference": "not an object"}, "input_reference"),
@@ -51,6 +52,15 @@ def test_bad_values_name_their_field(api: Api, fields: dict[str, Any], param: st
     error = response.json()["error"]
     assert error["param"] == param and error["type"] == "invalid_request_error"
     assert error["message"].startswith(param)
+
+
+def test_a_neural_model_without_weights_is_refused_at_the_door(api: Api) -> None:
+    response = api.client.post("/v1/videos", headers=api.alice,
+                               json={**SMALL, "model": "cinestra-wan"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "model_not_available" and "CINESTRA_WAN_WEIGHTS" in error["message"]
+    assert api.client.get("/v1/videos", headers=api.alice).json()["data"] == []
 
 
 def test_style_is_kept_with_the_job_and_shown(api: Api) -> None:
