@@ -56,6 +56,8 @@ class Term(_Frozen):
 
 class Place(Term):
     indoor: bool
+    # The hour a place suggests when the prompt names none (a jazz club plays at night).
+    hours: str | None = None
 
 
 class City(Term):
@@ -191,6 +193,9 @@ class Catalog(_Frozen):
             for kind in city.landmarks:
                 if kind not in self.subjects or self.subjects[kind].family != "landmark":
                     raise ValueError(f"cities.{name}: {kind!r} is not a landmark subject")
+        for name, place in self.places.items():
+            if place.hours is not None and place.hours not in self.times:
+                raise ValueError(f"places.{name}: hours {place.hours!r} is not in times")
 
     def index_of(self, domain: str) -> Mapping[str, str]:
         """Every form of `domain` (as `text.tokenize` joins them) -> its entry name."""

@@ -67,10 +67,11 @@ def _setting(builder: ShotBuilder, earlier: Setting | None) -> Setting:
         place, indoor = earlier.place, earlier.indoor
     else:
         place, indoor = DEFAULT_PLACE, city is None  # a city without a place: outdoors
+    hours = catalog.places[place].hours or DEFAULT_TIME  # the hour the place suggests
     return Setting(
         place=place,
         city=city,
-        time_of_day=scalars.get("times", earlier.time_of_day if earlier else DEFAULT_TIME),
+        time_of_day=scalars.get("times", earlier.time_of_day if earlier else hours),
         weather=scalars.get("weather", earlier.weather if earlier else None),
         indoor=indoor,
         wet=builder.wet or (earlier.wet if earlier is not None else False),

@@ -21,8 +21,9 @@ TIGHTER = ("extreme_wide", "wide", "full", "medium", "medium_close_up", "close_u
 
 
 def frame_every_subject(shot: Shot, roles: list[Role], boxes: dict[str, np.ndarray],
-                    path: Callable[[str | None], list[CameraKey]], *, aspect: float
-                    ) -> list[CameraKey]:
+                        path: Callable[[str | None], list[CameraKey]], *, aspect: float,
+                        parts: dict[str, list[np.ndarray]] | None = None
+                        ) -> list[CameraKey]:
     """The camera for the shot's size, or a tighter one when that leaves a named subject
     too small to see (a cat on a skater's head, a saxophone in an elephant's trunk).
 
@@ -36,19 +37,19 @@ def frame_every_subject(shot: Shot, roles: list[Role], boxes: dict[str, np.ndarr
     sizes = list(TIGHTER)
     start = framed_camera(shot, roles).shot_size
     tighter = sizes[sizes.index(start) + 1 :] if start in sizes else []
-    best, best_seen = keys, _least_seen(keys, boxes, aspect=aspect)
+    best, best_seen = keys, _least_seen(keys, boxes, aspect=aspect, parts=parts)
     for size in tighter[:MAX_TIGHTER]:
         if best_seen[0] >= 0.95:
             break
         candidate = path(size)
-        seen = _least_seen(candidate, boxes, aspect=aspect)
+        seen = _least_seen(candidate, boxes, aspect=aspect, parts=parts)
         if seen > best_seen:
             best, best_seen = candidate, seen
     return best
 
 
-def _least_seen(keys: list[CameraKey], boxes: dict[str, np.ndarray], *, aspect: float
-                ) -> tuple[float, float]:
+def _least_seen(keys: list[CameraKey], boxes: dict[str, np.ndarray], *, aspect: float,
+                parts: dict[str, list[np.ndarray]] | None = None) -> tuple[float, float]:
     """For the least visible subject: the share of frames in which its outline is big
     enough, then its median outline share (which still tells two too-small framings apart)."""
     path = keys_path(np.array([k.position for k in keys]), np.array([k.target for k in keys]),
@@ -56,6 +57,9 @@ def _least_seen(keys: list[CameraKey], boxes: dict[str, np.ndarray], *, aspect: 
     groups: dict[str, np.ndarray] = {}
     for subject, box in boxes.items():  # instances of one subject count together
         share = screen_share(path, box, aspect=aspect)
+        if parts and subject in parts:  # what the parts cover, at most the outline
+            share = np.minimum(share, sum(screen_share(path, part, aspect=aspect)
+                                          for part in parts[subject]))
         name = subject_of(subject)
         groups[name] = groups.get(name, 0.0) + share
     return min((float(np.mean(share >= SEEN_SHARE)), float(np.median(share)))

@@ -133,7 +133,7 @@ def simulate(shot: Shot, *, fps: int, aspect: Fraction, seed: int,
             aspect=aspect, fps=fps, seed=seed, set_bounds=set_bounds(the_set),
             indoor=the_set.indoor, look=shot.style.look, heads=seen.heads,
             facings=seen.facings, whip_at="start" if transition == "whip_pan" else "middle"),
-        aspect=float(aspect))
+        aspect=float(aspect), parts=seen.parts)
     camera = clear_view(camera, the_set.bodies, fps=fps)
     area = seen_area(camera, boxes)
     particles = weather_particles(setting, area=area, seed=shot_seed) + steam_sources(

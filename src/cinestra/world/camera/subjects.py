@@ -7,7 +7,7 @@ and every body with a `subject` counts towards that subject (its parts, or the p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,6 +23,9 @@ class SubjectBoxes:
     boxes: dict[str, Boxes]  # subject id -> (frames, 2, 3), in the order first seen
     heads: dict[str, Boxes]  # subjects with a part of kind "head"
     facings: dict[str, Array]  # (frames, 3) horizontal unit vectors, head to face parts
+    # subject id -> each of its parts' boxes: how much of its outline a thin subject
+    # (a saxophone, a lamp post) really fills
+    parts: dict[str, list[Boxes]] = field(default_factory=dict)
 
 
 def subject_boxes(bodies: Sequence[Body], tracks: Sequence[Track], *, frame_count: int,
@@ -58,7 +61,8 @@ def subject_boxes(bodies: Sequence[Body], tracks: Sequence[Track], *, frame_coun
             norm = np.linalg.norm(toward, axis=1, keepdims=True)
             if float(np.min(norm)) > 1e-6:
                 facings[name] = toward / norm
-    return SubjectBoxes(boxes=boxes, heads=head_boxes, facings=facings)
+    return SubjectBoxes(boxes=boxes, heads=head_boxes, facings=facings,
+                        parts={name: found for name, found in parts.items() if found})
 
 
 def _union(boxes: list[Boxes]) -> Boxes:

@@ -10,6 +10,7 @@ from cinestra.world.sets.kit import Kit, shade, square_ring, tilt_x
 from cinestra.world.timeline import Vec3
 
 CLUB_RISER = 0.4  # height of the club's stage: the subjects perform on it
+CLUB_HEIGHT = 4.0  # the room; the spotlights hang 0.4 m under its ceiling
 BOTTLES: tuple[Vec3, ...] = ((0.15, 0.35, 0.12), (0.45, 0.25, 0.08), (0.6, 0.6, 0.55),
                              (0.35, 0.08, 0.06))
 
@@ -18,7 +19,7 @@ def jazz_club(kit: Kit, *, radius: float, ground: str) -> float:
     """Dark red walls, a raised stage (returned: its height) with a piano and drums at the
     back under spotlights, candle-lit round tables at the sides, a bar with bottles."""
     room = room_size(radius, margin=3.8)
-    room = Room(room.half_x, room.half_y, height=4.0)
+    room = Room(room.half_x, room.half_y, height=CLUB_HEIGHT)
     shell(kit, room, floor=ground, floor_color=(0.18, 0.10, 0.06), wall=(0.32, 0.07, 0.06),
           side_wall=(0.26, 0.08, 0.06))
     riser_half = radius + 0.5
@@ -43,7 +44,30 @@ def jazz_club(kit: Kit, *, radius: float, ground: str) -> float:
             table_and_chairs(kit, side * (riser_half + 1.1), -radius + 0.8 + index * 2.4,
                              top_color=(0.12, 0.06, 0.03), candle=True)
     _bar(kit, room)
+    _neon_sign(kit, back - 0.3, z=room.height - 1.2)
     return top
+
+
+def _neon_sign(kit: Kit, y: float, *, z: float) -> None:
+    """Over the stage, in front of the curtain: a magenta neon frame around two cyan eighth
+    notes, what tells a music club even in a close shot of its performer."""
+    magenta, cyan = (1.0, 0.12, 0.55), (0.2, 0.85, 1.0)
+    half_w, half_h, tube = 1.3, 0.45, 0.035
+    kit.box("sign", (0.0, y + 0.05, z), (half_w, 0.02, half_h), material="metal",
+            color=(0.02, 0.02, 0.03))
+    for dz in (-half_h, half_h):
+        kit.box("neon", (0.0, y, z + dz), (half_w, tube, tube), material="glass",
+                color=magenta, emissive=3.0)
+    for dx in (-half_w, half_w):
+        kit.box("neon", (dx, y, z), (tube, tube, half_h), material="glass", color=magenta,
+                emissive=3.0)
+    for x in (-0.35, 0.35):  # two eighth notes joined by a beam
+        kit.ball("neon", (x - 0.1, y - 0.02, z - 0.22), (0.12, 0.03, 0.09), material="glass",
+                 color=cyan, emissive=3.0)
+        kit.box("neon", (x, y - 0.02, z + 0.02), (0.02, 0.02, 0.25), material="glass",
+                color=cyan, emissive=3.0)
+    kit.box("neon", (0.0, y - 0.02, z + 0.25), (0.37, 0.02, 0.04), material="glass",
+            color=cyan, emissive=3.0)
 
 
 def _piano(kit: Kit, x: float, y: float, floor_z: float) -> None:
