@@ -61,7 +61,11 @@ STG_BLOCK = {False: 29, True: 28}
 
 def frame_rate_for(fps: int) -> int:
     """The trained frame rate nearest to the clip's `fps` (the lower one on a tie)."""
-    return min(FRAME_RATES, key=lambda rate: (abs(rate - fps), rate))
+
+    def distance(rate: int) -> tuple[int, int]:
+        return abs(rate - fps), rate
+
+    return min(FRAME_RATES, key=distance)
 
 
 def shot_seed(seed: int, shot: Shot) -> int:
@@ -153,8 +157,8 @@ class LTX2Engine:
         size = generation_size(self.width, self.height, multiple=multiple,
                                max_pixels=self.settings.neural_max_pixels or DEFAULT_PIXELS)
         step = pipe.vae_temporal_compression_ratio
-        start = [shot.previous[-1]] if shot.previous and continues(self._last_shot,
-                                                                    shot.shot) else []
+        continuing = bool(shot.previous) and continues(self._last_shot, shot.shot)
+        start = [shot.previous[-1]] if continuing else []
         windows = plan_windows(frames_needed(timeline.frame_count, fps=timeline.fps, rate=rate),
                                longest=self.window_frames, step=step,
                                first_condition=condition_frames(len(start), step))
@@ -162,7 +166,7 @@ class LTX2Engine:
         drawn: list[tuple[Window, list[Frame], Audio]] = []
         for window in windows:
             frames, audio = self.draw_window(shot.shot, window, start, size=size, rate=rate,
-                                       generator=generator)
+                                             generator=generator)
             drawn.append((window, frames, audio))
             start = frames[-(step + 1):]  # the next window continues from these
         frames, audio = join_windows(drawn, rate=rate, sample_rate=SAMPLE_RATE)
@@ -177,6 +181,8 @@ class LTX2Engine:
                     generator: torch.Generator) -> tuple[list[Frame], Audio]:
         """One window's frames (uint8 at `size`, all `window.frames` of them) and sound
         (48 kHz stereo), its first `window.condition` frames pinned to the end of `start`."""
+        if len(start) < window.condition:
+            raise ValueError(f"window pinned to {window.condition} frames, {len(start)} given")
         pipe = self._pipeline(conditioned=window.condition > 0)
         arguments = self._arguments(shot, window, size=size, rate=rate, generator=generator)
         if window.condition > 0:
