@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -66,6 +67,9 @@ class Settings(BaseSettings):
     neural_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
     neural_steps: int = 0  # denoising steps; 0: the engine's default for its model
     neural_guidance_scale: float = 0.0  # classifier-free guidance; 0: the engine's default
+    # Pixels per frame a model draws at most, before scaling to the requested size (less
+    # memory and time, less detail); 0: the size the engine's model is trained for.
+    neural_max_pixels: int = Field(0, ge=0)
     # VACE weights follow the simulation: "depth" (previz depth as control video) or "none".
     neural_control: Literal["depth", "none"] = "depth"
     # Memory: "model" moves each component to the GPU while it runs (24 GB cards),
