@@ -58,9 +58,11 @@ def parts() -> dict[str, Any]:
     }
 
 
-def wan_pipeline() -> WanPipeline:
+def wan_pipeline(*, expand_timesteps: bool = False) -> WanPipeline:
+    """Wan2.1-like; `expand_timesteps`: Wan2.2 TI2V's timestep per latent token."""
     components = parts()
-    pipe = WanPipeline(transformer=WanTransformer3DModel(**TRANSFORMER).eval(), **components)
+    pipe = WanPipeline(transformer=WanTransformer3DModel(**TRANSFORMER).eval(),
+                       expand_timesteps=expand_timesteps, **components)
     pipe.set_progress_bar_config(disable=True)
     return pipe
 

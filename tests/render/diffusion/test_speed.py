@@ -26,8 +26,10 @@ from cinestra.render.diffusion.speed import enable_step_cache, load_dtypes, prep
 STEPS = 3
 
 
-def test_batched_guidance_gives_the_same_latents_with_one_call_per_step() -> None:
-    pipe = wan_pipeline()
+@pytest.mark.parametrize("expand_timesteps", [False, True], ids=["wan2.1", "wan2.2-ti2v"])
+def test_batched_guidance_gives_the_same_latents_with_one_call_per_step(
+        expand_timesteps: bool) -> None:
+    pipe = wan_pipeline(expand_timesteps=expand_timesteps)
     calls = Calls(pipe.transformer.blocks[0].ffn)
     plain = generate(pipe, steps=STEPS)
     assert calls.take() == [1] * (2 * STEPS)  # cond and uncond: two calls of one per step
@@ -91,10 +93,8 @@ def test_an_unexpected_call_after_cond_is_answered_by_the_model() -> None:
         return_dict=False)[0])
 
 
-def test_attention_backend_is_set_on_every_attention(monkeypatch: pytest.MonkeyPatch) -> None:
-    # set_attention_backend also makes the backend diffusers' process-wide default.
-    monkeypatch.setattr(_AttentionBackendRegistry, "_active_backend",
-                        _AttentionBackendRegistry._active_backend)
+def test_attention_backend_is_set_on_every_attention_of_this_pipeline() -> None:
+    default = _AttentionBackendRegistry._active_backend
     pipe = wan_pipeline()
     plain = generate(pipe, steps=2)
     assert prepare_pipeline(pipe, settings(neural_attention="_native_math"))[0] == \
@@ -104,6 +104,7 @@ def test_attention_backend_is_set_on_every_attention(monkeypatch: pytest.MonkeyP
     assert len(processors) == 4  # self and cross attention of both blocks
     assert {processor._attention_backend for processor in processors} == \
         {AttentionBackendName._NATIVE_MATH}
+    assert _AttentionBackendRegistry._active_backend == default  # other models unaffected
     torch.testing.assert_close(generate(pipe, steps=2), plain, rtol=1e-4, atol=1e-5)
 
 
@@ -157,9 +158,7 @@ def test_compile_wraps_each_block() -> None:
     torch.testing.assert_close(generate(pipe, steps=2), plain)
 
 
-def test_all_options_together_keep_the_latents(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_AttentionBackendRegistry, "_active_backend",
-                        _AttentionBackendRegistry._active_backend)
+def test_all_options_together_keep_the_latents() -> None:
     pipe = wan_pipeline()
     plain = generate(pipe, steps=2)
     enable_step_cache(pipe, 0.0)  # settings take 0 as off; the hooks still run at 0

@@ -108,9 +108,17 @@ def check_attention(name: str) -> str:
 
 def set_attention(pipe: Any, name: str) -> str:
     """Every transformer of `pipe` attends with backend `name` (checked first)."""
+    from diffusers.models.attention_dispatch import _AttentionBackendRegistry
+
     backend = check_attention(name)
-    for model in denoisers(pipe):
-        model.set_attention_backend(backend)
+    # set_attention_backend also makes the backend diffusers' default for the whole process;
+    # the processors keep their own, so the default goes back to what it was.
+    default = _AttentionBackendRegistry._active_backend
+    try:
+        for model in denoisers(pipe):
+            model.set_attention_backend(backend)
+    finally:
+        _AttentionBackendRegistry.set_active_backend(default)
     return f"attention: {backend}"
 
 
