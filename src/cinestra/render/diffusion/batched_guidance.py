@@ -107,8 +107,10 @@ class BatchedGuidanceForward:
         latents = kwargs.get("hidden_states")
         if not isinstance(cond, torch.Tensor) or not isinstance(latents, torch.Tensor):
             return False
-        if cond.shape != negative.shape or _same(cond, negative):
-            return False  # embeddings we cannot stack, or an "uncond" call on its own
+        # Embeddings we cannot stack, or an "uncond" call on its own (by identity only: a
+        # value check here would wait for the GPU at every step).
+        if cond.shape != negative.shape or cond is negative:
+            return False
         rows = latents.shape[0]
         return cond.shape[0] == rows and all(
             isinstance(kwargs[name], torch.Tensor) and kwargs[name].ndim > 0

@@ -11,10 +11,10 @@ applied or refused (and why):
 - `neural_cache`: diffusers' first-block cache at that threshold (0: off): a step whose first
   block changed less than the threshold reuses the rest of the model's last answer;
 - `neural_compile`: torch.compile of the transformer's repeated blocks (regional: one block
-  compiled and reused by all, so compiling takes seconds to a minute, not many minutes);
+  compiled and reused by all 30 or 40, far quicker to compile than the whole model);
 - placement: `neural_dtype` on every model but Wan's VAE (float32, as diffusers' Wan examples
-  keep it; engines load with `torch_dtype=load_dtypes(...)`, and a model loaded otherwise is
-  cast here), then `neural_device`, or CPU offload per `neural_offload` for 24 GB cards.
+  keep it; engines load with `dtype=load_dtypes(...)`, and a model loaded otherwise is cast
+  here), then `neural_device`, or CPU offload per `neural_offload` for 24 GB cards.
 
 Fewer steps is not an option here: the engines pass `neural_steps` and
 `neural_guidance_scale` to the pipeline (distilled weights run 4-8 steps without guidance;
@@ -161,10 +161,11 @@ def compile_blocks(pipe: Any, *, backend: str = "inductor") -> str:
 
 
 def load_dtypes(settings: Settings, pipeline: str) -> dict[str, torch.dtype]:
-    """What an engine passes as `torch_dtype` to `<pipeline>.from_pretrained`: `neural_dtype`
-    by default, float32 where the model keeps it. Loading in the right dtype halves the
-    memory of a bfloat16 load and keeps each model's own float32 layers (its norms, rotary
-    embedding), which a cast after loading has to redo (`place` does)."""
+    """What an engine passes as `dtype` to `<pipeline>.from_pretrained` (diffusers 0.42
+    deprecates `torch_dtype`): `neural_dtype` by default, float32 where the model keeps it.
+    Loading in the right dtype halves the memory of a bfloat16 load and keeps each model's
+    own float32 layers (norms, rotary embedding), which a cast after loading has to redo
+    (`place` does)."""
     dtypes = {"default": torch_dtype(settings)}
     dtypes.update({name: torch.float32 for name in FLOAT32_COMPONENTS.get(pipeline, ())})
     return dtypes
