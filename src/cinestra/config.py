@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     neural_compile: bool = False
     neural_attention: str = ""
     neural_cache: float = 0.0
+    # Classifier-free guidance's two transformer calls per step (Wan) as one call on a batch
+    # of two: same result, more activation memory during the call.
+    neural_batch_guidance: bool = False
     # An engine that makes sound (LTX-2): keep its audio ("engine"), replace it with ours
     # ("ours"), or lay ours over it ("mix").
     engine_sound: Literal["engine", "ours", "mix"] = "engine"
