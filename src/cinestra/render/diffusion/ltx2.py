@@ -41,13 +41,12 @@ from cinestra.render.diffusion.picture_fit import (
     retimed,
     to_uint8,
 )
-from cinestra.render.diffusion.speed import prepare_pipeline
+from cinestra.render.diffusion.speed import load_dtypes, prepare_pipeline
 from cinestra.render.diffusion.waveform import Audio, fitted, to_clip_rate
 from cinestra.render.diffusion.weights import WeightsFolder
 from cinestra.render.engines import RenderedShot, ShotInput
 from cinestra.sound.soundtrack import SAMPLE_RATE
 
-DTYPES = {"bfloat16": torch.bfloat16, "float16": torch.float16, "float32": torch.float32}
 FRAME_RATES = (24, 25, 30, 48, 50)  # the rates LTX-2 is trained at
 DEFAULT_PIXELS = 768 * 512  # the single-stage size of LTX-2's examples
 SIZE_MULTIPLE = 32  # LTX2Pipeline refuses other sides
@@ -113,8 +112,9 @@ class LTX2Engine:
             raise EngineUnavailable(f"engine ltx2: neural_device is {device!r} but torch sees no "
                                     "CUDA device; set CINESTRA_NEURAL_DEVICE=cpu (slow)")
         try:
+            dtypes = load_dtypes(self.settings, self.folder.pipeline)
             pipe = LTX2Pipeline.from_pretrained(self.folder.path, local_files_only=True,
-                                                dtype=DTYPES[self.settings.neural_dtype])
+                                                dtype=dtypes)
         except (OSError, ValueError, TypeError, KeyError) as error:
             raise EngineUnavailable(f"engine ltx2: cannot load the weights in "
                                     f"{self.folder.path}: {error}") from error
