@@ -28,7 +28,6 @@ from tests.render.diffusion.tiny_wan import (
     wan_settings,
 )
 
-from cinestra.config import Settings
 from cinestra.errors import EngineUnavailable
 from cinestra.media import read_mp4
 from cinestra.pipeline import generate
@@ -165,6 +164,30 @@ def test_a_shot_that_goes_on_starts_from_the_previous_shots_last_frames(
     assert going_on["num_frames"] == 13  # 5 kept + 8 new, for 6 frames at 12 fps
 
 
+def test_reference_images_go_to_vace(vace_folder: Path, vace_calls: Calls) -> None:
+    shot, timeline = simulated_shot(Fraction(1, 2))
+    face = np.zeros((40, 30, 3), np.uint8)
+    face[10:30, 5:25] = (200, 150, 120)
+    with open_wan(vace_folder, window_frames=81, neural_control="none") as engine:
+        rendered = engine.render_shot(ShotInput(shot=shot.shot, timeline=timeline, seed=0,
+                                                references=(face,)))
+        assert len(list(rendered.frames)) == timeline.frame_count
+    (call,) = vace_calls.arguments
+    (reference,) = call["reference_images"]
+    assert np.array_equal(np.asarray(reference), face)
+
+
+def test_a_device_this_machine_lacks_is_refused_before_loading(t2v_folder: Path) -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a CUDA device")
+    settings = wan_settings(t2v_folder, neural_device="cuda")
+    with pytest.raises(EngineUnavailable, match="CINESTRA_NEURAL_DEVICE='cuda'"), \
+            open_engine("wan", width=64, height=36, settings=settings):
+        pass
+
+
 # -- weights: refused at the door, naming what is missing ------------------------------------
 
 
@@ -237,8 +260,10 @@ def cuda() -> Iterator[None]:
 
 
 @pytest.mark.gpu
-def test_vace_on_the_gpu_in_bfloat16(tmp_path: Path, vace_folder: Path, cuda: None) -> None:
-    settings = Settings(wan_weights=vace_folder, neural_device="cuda", neural_dtype="bfloat16",
-                        neural_steps=2)
+@pytest.mark.parametrize("offload", ["none", "model"])
+def test_vace_on_the_gpu_in_bfloat16(tmp_path: Path, vace_folder: Path, cuda: None,
+                                     offload: str) -> None:
+    settings = wan_settings(vace_folder, neural_device="cuda", neural_dtype="bfloat16",
+                            neural_offload=offload)
     result = generate(short_request(), output=tmp_path / "gpu.mp4", settings=settings)
     assert read_mp4(result.path).frames.shape == (6, 360, 640, 3)

@@ -96,8 +96,10 @@ def save_tiny_wan(folder: Path, *, vace: bool, max_shard_size: str | None = None
 
 
 def wan_settings(folder: Path | None, **options: Any) -> Settings:
-    return Settings(wan_weights=folder, neural_device="cpu", neural_dtype="float32",
-                    neural_steps=2, **options)
+    """Weights from `folder`, on the CPU in float32, 2 steps; `options` override."""
+    chosen: dict[str, Any] = {"neural_device": "cpu", "neural_dtype": "float32",
+                              "neural_steps": 2} | options
+    return Settings(wan_weights=folder, **chosen)
 
 
 def short_request(*, engine: str = "wan") -> VideoRequest:

@@ -40,7 +40,12 @@ from cinestra.render.diffusion.continuity import continues
 from cinestra.render.diffusion.control import depth_control, window_video
 from cinestra.render.diffusion.reframe import context_indices, fit_frame, model_indices
 from cinestra.render.diffusion.shot_prompt import negative_prompt, shot_prompt
-from cinestra.render.diffusion.speed import FLOAT32_COMPONENTS, prepare_pipeline, torch_dtype
+from cinestra.render.diffusion.speed import (
+    FLOAT32_COMPONENTS,
+    check_device,
+    prepare_pipeline,
+    torch_dtype,
+)
 from cinestra.render.diffusion.wan_model import WanProfile, generation_size, wan_profile
 from cinestra.render.diffusion.weights import WeightsFolder
 from cinestra.render.diffusion.windows import CONTEXT_FRAMES, Window, plan_windows
@@ -104,21 +109,30 @@ class WanEngine:
     def __enter__(self) -> Self:
         from diffusers import WanPipeline, WanVACEPipeline
 
+        check_device(self.settings)  # before reading gigabytes for a device that is absent
         pipeline_class: Any = WanVACEPipeline if self.vace else WanPipeline
         dtypes = {"default": torch_dtype(self.settings)}  # the VAE stays float32 (`speed`)
         dtypes |= {name: torch.float32 for name in FLOAT32_COMPONENTS[self.folder.pipeline]}
         try:
-            pipe = pipeline_class.from_pretrained(str(self.folder.path), local_files_only=True,
-                                                  dtype=dtypes)
+            self._pipe = pipeline_class.from_pretrained(str(self.folder.path),
+                                                        local_files_only=True, dtype=dtypes)
         except (OSError, ValueError) as error:  # unreadable or mismatched files
             raise EngineUnavailable(f"engine wan: cannot load the weights in "
                                     f"{self.folder.path}: {error}") from error
-        self.notes = prepare_pipeline(pipe, self.settings)
+        try:
+            self._prepare()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def _prepare(self) -> None:
+        """Place the loaded pipeline, read its profile, open previz for the depth."""
+        self.notes = prepare_pipeline(self._pipe, self.settings)
         for note in self.notes:
             logger.info("wan: %s", note)
-        pipe.set_progress_bar_config(disable=True)
-        self._pipe = pipe
-        self._profile = wan_profile(pipe)
+        self._pipe.set_progress_bar_config(disable=True)
+        self._profile = wan_profile(self._pipe)
         self._size = generation_size(self._profile, width=self.width, height=self.height)
         if self.guided:
             from cinestra.render.previz import PrevizEngine
@@ -126,7 +140,6 @@ class WanEngine:
             model_width, model_height = self._size
             self._depth = self._stack.enter_context(
                 PrevizEngine(width=model_width, height=model_height))
-        return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
