@@ -188,6 +188,13 @@ def test_a_device_this_machine_lacks_is_refused_before_loading(t2v_folder: Path)
         pass
 
 
+def test_without_ftfy_the_engine_says_what_to_install(monkeypatch: pytest.MonkeyPatch,
+                                                      t2v_folder: Path) -> None:
+    monkeypatch.setitem(sys.modules, "ftfy", None)  # as if it were not installed
+    with pytest.raises(EngineUnavailable, match=r"ftfy.*cinestra\[neural\]"):
+        open_engine("wan", width=64, height=36, settings=wan_settings(t2v_folder))
+
+
 # -- weights: refused at the door, naming what is missing ------------------------------------
 
 

@@ -88,6 +88,11 @@ class WanEngine:
         if settings.neural_guidance_scale < 0:
             raise InvalidRequest(f"neural_guidance_scale: 0 (the default) or more, got "
                                  f"{settings.neural_guidance_scale!r}")
+        try:
+            import ftfy  # noqa: F401  (diffusers' Wan pipelines clean prompts with it)
+        except ImportError:
+            raise EngineUnavailable("engine wan needs ftfy, which diffusers' Wan pipelines "
+                                    "clean prompts with: pip install 'cinestra[neural]'") from None
         if window_frames is not None and window_frames < MIN_WINDOW:
             raise InvalidRequest(f"window_frames: {MIN_WINDOW} or more, got {window_frames!r}")
         self.folder = folder
