@@ -40,6 +40,7 @@ from cinestra.render.previz.batches import (
 )
 from cinestra.render.previz.camera import gl_bytes, view_matrix, view_projection
 from cinestra.render.previz.context import GLContext
+from cinestra.render.previz.depth import read_depth
 from cinestra.render.previz.effects import QUAD, ClothMesh, particle_rows, particle_style
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
@@ -324,6 +325,15 @@ class PrevizEngine:
         scene = prepare_scene(timeline, lighting, static_map=self.shadow_size,
                               moving_map=self.shadow_size // 2)
         return self._id_frames(timeline, scene=scene)
+
+    def render_depth(self, timeline: Timeline) -> Iterator[NDArray[np.float32]]:
+        """Per frame, an (height, width) map of distance along the view axis in metres (inf
+        where nothing is drawn: the sky), read from the ID pass's depth (`depth.py`)."""
+        for _ in self.render_ids(timeline):  # the frame just drawn is still in the ID target
+            assert self._ctx is not None and self._id_fbo is not None, "drawn in an open engine"
+            with self._ctx:
+                depth = read_depth(self._id_fbo, width=self.width, height=self.height)
+            yield depth
 
     def _id_frames(
         self, timeline: Timeline, *, scene: Scene
