@@ -55,11 +55,11 @@ def test_generation_size_keeps_the_aspect_on_the_32_pixel_grid() -> None:
 def test_fit_frame_covers_the_clip_frame_and_crops_the_centre() -> None:
     frame = np.zeros((64, 96, 3), dtype=np.uint8)
     frame[:, 40:56] = 255  # a bright band in the middle
-    fitted_frame = fit_frame(frame, 80, 80)
+    fitted_frame = fit_frame(frame, width=80, height=80)
     assert fitted_frame.shape == (80, 80, 3) and fitted_frame.dtype == np.uint8
     centre, edge = fitted_frame[:, 35:45].mean(), fitted_frame[:, :10].mean()
     assert centre > 200 and edge < 20
-    assert fit_frame(frame, 96, 64) is frame
+    assert fit_frame(frame, width=96, height=64) is frame
 
 
 def test_frames_are_picked_at_the_clip_instants() -> None:

@@ -32,7 +32,7 @@ from cinestra.errors import EngineUnavailable
 from cinestra.media import read_mp4
 from cinestra.pipeline import generate
 from cinestra.plan import plan_storyboard
-from cinestra.render.diffusion.reframe import fit_frame
+from cinestra.render.diffusion.picture_fit import fit_frame
 from cinestra.render.diffusion.wan import WanEngine
 from cinestra.render.diffusion.weights import weights_folder
 from cinestra.render.engines import ShotInput, open_engine

@@ -13,7 +13,7 @@ from tests.render.diffusion.tiny_wan import tiny_wan
 
 from cinestra.plan import plan_storyboard
 from cinestra.render.diffusion.continuity import continues
-from cinestra.render.diffusion.reframe import context_indices, fit_frame, model_indices
+from cinestra.render.diffusion.picture_fit import context_indices, fit_frame, model_indices
 from cinestra.render.diffusion.shot_prompt import negative_prompt, shot_prompt
 from cinestra.render.diffusion.wan_model import (
     KNOWN,

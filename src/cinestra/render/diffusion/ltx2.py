@@ -222,7 +222,7 @@ class LTX2Engine:
 
     def _fitted_frames(self, frames: list[Frame]) -> Iterator[Frame]:
         for frame in frames:
-            yield fit_frame(frame, self.width, self.height)
+            yield fit_frame(frame, width=self.width, height=self.height)
 
     def _notes(self, shot: ShotInput, windows: list[Window], *, size: tuple[int, int],
                rate: int) -> list[str]:

@@ -1,4 +1,5 @@
-"""From the size and frame rate a model draws at to the clip's: sizes, crops and timing.
+"""From the size and frame rate a model draws at to the clip's: sizes, crops and timing
+(both neural engines).
 
 A model draws at sides that are multiples of its latent grid (32 pixels for LTX-2) and at
 a pixel count it was trained for; the clip asks for any size. We draw at the nearest
@@ -34,7 +35,7 @@ def generation_size(width: int, height: int, *, max_pixels: int,
     return columns * multiple, rows * multiple
 
 
-def fit_frame(frame: Frame, width: int, height: int) -> Frame:
+def fit_frame(frame: Frame, *, width: int, height: int) -> Frame:
     """`frame` scaled to cover `width` x `height`, centre cropped to exactly that size."""
     source_height, source_width = frame.shape[:2]
     if (source_width, source_height) == (width, height):
@@ -58,15 +59,33 @@ def to_uint8(frames: NDArray[np.floating]) -> NDArray[np.uint8]:
 def frames_needed(frame_count: int, *, fps: int, rate: int) -> int:
     """Model frames at `rate` that cover `frame_count` clip frames at `fps`: every clip
     frame's instant, and the whole duration (the sound made with them lasts as long)."""
-    last = round(Fraction(frame_count - 1, fps) * rate)
+    last = model_indices(frame_count, fps=fps, model_fps=rate)[-1]
     return max(last + 1, math.ceil(Fraction(frame_count * rate, fps)))
 
 
 def retimed(frames: list[Frame], frame_count: int, *, fps: int, rate: int) -> list[Frame]:
     """`frame_count` clip frames at `fps` from model `frames` at `rate`: frame i shows the
     model frame nearest to i / fps."""
-    indices = [round(Fraction(index * rate, fps)) for index in range(frame_count)]
+    indices = model_indices(frame_count, fps=fps, model_fps=rate)
     if indices and indices[-1] >= len(frames):
         raise ValueError(f"{len(frames)} frames at {rate} fps cannot cover {frame_count} "
                          f"frames at {fps} fps")
     return [frames[index] for index in indices]
+
+
+def model_indices(frame_count: int, *, fps: int, model_fps: int) -> list[int]:
+    """For each of a shot's `frame_count` frames at `fps`, the model frame (at `model_fps`)
+    nearest to the time it shows; the model's frame 0 is the shot's frame 0."""
+    return [math.floor(Fraction(index * model_fps, fps) + Fraction(1, 2))
+            for index in range(frame_count)]
+
+
+def context_indices(available: int, count: int, *, fps: int, model_fps: int) -> list[int]:
+    """Which of the `available` last frames of the previous shot (at `fps`, the newest last)
+    stand for the `count` model frames just before this shot (oldest first): offsets from
+    the end, 1 being the newest. Older times than the frames reach repeat the oldest."""
+    offsets = []
+    for back in range(count, 0, -1):  # model frame -back, at time -back / model_fps
+        nearest = math.floor(Fraction(back * fps, model_fps) + Fraction(1, 2))
+        offsets.append(min(available, max(1, nearest)))
+    return offsets

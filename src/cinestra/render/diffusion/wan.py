@@ -16,7 +16,7 @@ Per shot:
    goes on across windows; on the previous shot's last frames when this shot continues it
    (`continuity`); on the shot's reference images (cameos);
 4. frames are cropped to the clip's aspect, resized to its size and resampled to the
-   Timeline's frame rate (`reframe`): exactly `timeline.frame_count` of them.
+   Timeline's frame rate (`picture_fit`): exactly `timeline.frame_count` of them.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from cinestra.config import Settings
 from cinestra.errors import EngineUnavailable, InvalidRequest
 from cinestra.render.diffusion.continuity import continues
 from cinestra.render.diffusion.control import depth_control, window_video
-from cinestra.render.diffusion.reframe import context_indices, fit_frame, model_indices
+from cinestra.render.diffusion.picture_fit import context_indices, fit_frame, model_indices
 from cinestra.render.diffusion.shot_prompt import negative_prompt, shot_prompt
 from cinestra.render.diffusion.speed import check_device, load_dtypes, prepare_pipeline
 from cinestra.render.diffusion.wan_model import WanProfile, generation_size, wan_profile
