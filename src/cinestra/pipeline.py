@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +20,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 from numpy.typing import NDArray
@@ -132,6 +134,23 @@ def signing_keys(settings: Settings) -> SigningKeys:
     logger.warning("created local C2PA signing keys in %s (`cinestra keys init`)",
                    paths.ca_cert.parent)
     return load_signing_keys(settings)
+
+
+def _held(shots: list[Iterator[np.ndarray]], spill: IO[bytes], *, frame_counts: list[int],
+          height: int, width: int) -> list[np.ndarray]:
+    """Every shot's frames drawn and kept in `spill`, a file beside the output mapped into
+    memory: a minute of 1080p is 9 GB, more than a worker should hold in RAM."""
+    total = sum(frame_counts)
+    store = np.memmap(spill, dtype=np.uint8, mode="w+", shape=(total, height, width, 3))
+    held, start = [], 0
+    for shot, count in zip(shots, frame_counts, strict=True):
+        for index, frame in enumerate(shot):
+            if index >= count:
+                raise ValueError(f"the engine drew more than the shot's {count} frames")
+            store[start + index] = frame
+        held.append(store[start:start + count])
+        start += count
+    return held
 
 
 def _hidden_temp(output: Path) -> Path:
@@ -263,8 +282,10 @@ def generate(request: VideoRequest, *, output: Path, engine: RenderEngine | None
                 settings=settings))
             shots = [drawn(renderer, index) for index in range(len(timelines))]
             soundtrack = clip_sound.soundtrack
-            if renderer.makes_sound:
-                held = [list(shot) for shot in shots]  # whole shots: the sound comes with them
+            if renderer.makes_sound:  # whole shots first: their sound comes with them
+                spill = stack.enter_context(tempfile.TemporaryFile(dir=unsigned.parent))
+                held = _held(shots, spill, frame_counts=[t.frame_count for t in timelines],
+                             height=request.height, width=request.width)
                 shots = [iter(shot) for shot in held]
                 shot_samples = [t.frame_count * SAMPLE_RATE // request.fps for t in timelines]
                 soundtrack = with_engine_sound(soundtrack, sounds, shot_samples,
