@@ -12,10 +12,13 @@ from __future__ import annotations
 import logging
 import math
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from pathlib import Path
+from types import TracebackType
 
 import av
 import numpy as np
@@ -27,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 AUDIO_BIT_RATE = 192_000
 AUDIO_CHUNK = 1024  # samples per AAC frame
+QUEUED_FRAMES = 4  # pictures waiting for the encoder thread (4 x 2.8 MB at 720p)
 X264_PRESETS = (
     "ultrafast", "superfast", "veryfast", "faster", "fast",
     "medium", "slow", "slower", "veryslow", "placebo",
@@ -49,7 +53,8 @@ def write_mp4(
 
     The file appears only once complete (a temporary file in the same directory is
     renamed onto `path`); on any error no file is left behind. `on_frame(n)` is called
-    after each frame with the number of frames encoded so far. The audio is padded or
+    in the caller's thread after each frame with the number of frames taken so far (they
+    are encoded in a background thread, a few frames behind). The audio is padded or
     trimmed to the video's length (frame count / fps), with a warning when the two
     differed by more than one frame.
     """
@@ -130,22 +135,23 @@ def _encode(
         feed = _AudioFeed(container=container, stream=audio, samples=soundtrack.samples)
 
         count = 0
-        for index, item in enumerate(frames):
-            frame = np.asarray(item)
-            if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
-                raise InvalidRequest(
-                    f"frame {index} has shape {frame.shape} and dtype {frame.dtype}; "
-                    f"expected ({height}, {width}, 3) uint8"
-                )
-            picture = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
-            picture.pts = index
-            picture.time_base = Fraction(1, fps)
-            container.mux(video.encode(picture))
-            count = index + 1
-            # Audio never runs ahead of the video written so far.
-            feed.write_until(sample_index(Fraction(count, fps)), final=False)
-            if on_frame is not None:
-                on_frame(count)
+        with _EncoderThread(container=container, video=video, feed=feed, fps=fps) as encoder:
+            for index, item in enumerate(frames):
+                frame = np.asarray(item)
+                if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
+                    raise InvalidRequest(
+                        f"frame {index} has shape {frame.shape} and dtype {frame.dtype}; "
+                        f"expected ({height}, {width}, 3) uint8"
+                    )
+                # A copy: the caller may reuse its array while the thread encodes this one.
+                picture = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
+                picture.pts = index
+                picture.time_base = Fraction(1, fps)
+                encoder.put(picture)
+                count = index + 1
+                if on_frame is not None:
+                    on_frame(count)
+            encoder.finish()
         if count == 0:
             raise InvalidRequest("frames is empty: an MP4 needs at least one frame")
         container.mux(video.encode(None))
@@ -162,6 +168,65 @@ def _encode(
             )
         feed.write_until(video_samples, final=True)
         container.mux(audio.encode(None))
+
+
+class _EncoderThread:
+    """Converts, encodes and muxes the pictures handed to `put` in a background thread.
+
+    Frames are drawn, marked and encoded one after the other; on a software rasteriser the
+    caller's thread mostly waits for the frame being drawn (holding the GIL), while the
+    RGB -> YUV conversion and x264 (which release it) can run meanwhile. The audio is
+    muxed from the same thread, never ahead of the video. Leaving the block on an error
+    drops the frames still queued; `finish` waits for all of them and raises the
+    thread's error, if any.
+    """
+
+    def __init__(self, *, container: av.container.OutputContainer,
+                 video: av.video.stream.VideoStream, feed: _AudioFeed, fps: int) -> None:
+        self._container, self._video, self._feed, self._fps = container, video, feed, fps
+        self._queue: queue.Queue[av.VideoFrame | None] = queue.Queue(maxsize=QUEUED_FRAMES)
+        self._cancelled = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="cinestra-encoder", daemon=True)
+
+    def __enter__(self) -> _EncoderThread:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._thread.is_alive():  # left early (an error): drop the queued frames
+            self._cancelled.set()
+            self._queue.put(None)
+            self._thread.join()
+
+    def put(self, picture: av.VideoFrame) -> None:
+        """Queue `picture` (waits while QUEUED_FRAMES are queued); raises the thread's error."""
+        self._raise_error()
+        self._queue.put(picture)
+
+    def finish(self) -> None:
+        """Wait until every queued picture is muxed."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise_error()
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        count = 0
+        while (picture := self._queue.get()) is not None:
+            if self._error is not None or self._cancelled.is_set():
+                continue  # keep taking frames so that `put` never blocks for ever
+            try:
+                self._container.mux(self._video.encode(picture))
+                count += 1
+                # Audio never runs ahead of the video written so far.
+                self._feed.write_until(sample_index(Fraction(count, self._fps)), final=False)
+            except BaseException as error:  # raised in the caller's thread by put/finish
+                self._error = error
 
 
 class _AudioFeed:
