@@ -40,11 +40,12 @@ from cinestra.render.previz.batches import (
 from cinestra.render.previz.camera import gl_bytes, view_matrix, view_projection
 from cinestra.render.previz.context import GLContext
 from cinestra.render.previz.effects import QUAD, ClothMesh, particle_rows, particle_style
+from cinestra.render.previz.features import scene_defines
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
 from cinestra.render.previz.meshes import LOW_MESHES, MESH_BUILDERS
 from cinestra.render.previz.post import PostPass
-from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target
+from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target, used_attributes
 from cinestra.render.previz.scene import Scene, ShadowFrustum, prepare_scene
 from cinestra.world.timeline import CameraKey, Light, Timeline, Vec3
 
@@ -157,14 +158,10 @@ class PrevizEngine:
     def _build(self, ctx: moderngl.Context) -> None:
         # 1. Programs (scene shading variants are compiled when a look first needs them).
         self._shadow = Program(ctx, vertex=shaders.SHADOW_VS, fragment=shaders.SHADOW_FS)
-        self._mirror = Program(
-            ctx, vertex=shaders.with_defines(shaders.SCENE_VS, "MIRROR"),
-            fragment=shaders.with_defines(shaders.SCENE_FS, "MIRROR"),
-        )
         self._ids = Program(ctx, vertex=shaders.ID_VS, fragment=shaders.ID_FS)
         self._sky = Program(ctx, vertex=shaders.SKY_VS, fragment=shaders.SKY_FS)
         self._particles = Program(ctx, vertex=shaders.PARTICLE_VS, fragment=shaders.PARTICLE_FS)
-        self._scenes: dict[str, Program] = {}
+        self._scenes: dict[tuple[str, ...], Program] = {}
         size = self._scene_size(ctx)
         self.scene_size = size
         # 2. Meshes, and per pass an instance buffer per mesh, rewritten as needed.
@@ -229,7 +226,6 @@ class PrevizEngine:
         self._picture.use(location=3)
         if self._depth is not None:
             self._depth.use(location=4)
-        self._prepare_program(self._mirror)
 
     def _prepare_program(self, program_pass: Program) -> None:
         program_pass.set("u_shadow_map", 0)
@@ -238,17 +234,19 @@ class PrevizEngine:
         size = self.scene_size
         program_pass.set("u_inv_viewport", (1.0 / size[0], 1.0 / size[1]))
 
-    def _scene_program(self, shading: str) -> Program:
-        program_pass = self._scenes.get(shading)
+    def _scene_program(self, defines: tuple[str, ...]) -> Program:
+        """The scene shader compiled with `defines` (shading, the timeline's features, and
+        MIRROR for the wet floor's reflection); compiled once per engine."""
+        program_pass = self._scenes.get(defines)
         if program_pass is None:
             assert self._ctx is not None, "scene programs are built inside an open engine"
-            defines = SHADINGS[shading]
-            program_pass = Program(
-                self._ctx, vertex=shaders.SCENE_VS,
-                fragment=shaders.with_defines(shaders.SCENE_FS, *defines),
-            )
+            vertex = shaders.SCENE_VS
+            if "MIRROR" in defines:
+                vertex = shaders.with_defines(vertex, "MIRROR")
+            program_pass = Program(self._ctx, vertex=vertex,
+                                   fragment=shaders.with_defines(shaders.SCENE_FS, *defines))
             self._prepare_program(program_pass)
-            self._scenes[shading] = program_pass
+            self._scenes[defines] = program_pass
         return program_pass
 
     def _vao(self, program_pass: Program, *, pass_name: str, mesh: str) -> moderngl.VertexArray:
@@ -258,18 +256,22 @@ class PrevizEngine:
             assert self._ctx is not None, "vertex arrays are built inside an open engine"
             vbo, ibo = self._mesh_buffers[mesh]
             instances = self._instances[pass_name, mesh]
-            vertex: tuple[moderngl.Buffer | str, ...]
-            instance: tuple[moderngl.Buffer | str, ...]
+            vertex: tuple[str, ...]  # format, then attribute names
+            instance: tuple[str, ...]
             if pass_name in ("scene", "mirror"):
-                vertex = (vbo, "3f 3f", "in_pos", "in_normal")
-                instance = (instances, INSTANCE_FORMAT, *INSTANCE_ATTRIBUTES)
+                vertex = ("3f 3f", "in_pos", "in_normal")
+                instance = (INSTANCE_FORMAT, *INSTANCE_ATTRIBUTES)
             elif pass_name == "ids":
-                vertex = (vbo, "3f 12x", "in_pos")
-                instance = (instances, "16f 64x 4f/i", "in_model", "in_extra")
+                vertex = ("3f 12x", "in_pos")
+                instance = ("16f 64x 4f/i", "in_model", "in_extra")
             else:
-                vertex = (vbo, "3f 12x", "in_pos")
-                instance = (instances, SHADOW_FORMAT, "in_model")
-            vao = self._ctx.vertex_array(program_pass.program, [vertex, instance], ibo)
+                vertex = ("3f 12x", "in_pos")
+                instance = (SHADOW_FORMAT, "in_model")
+            program = program_pass.program
+            vao = self._ctx.vertex_array(program, [
+                (vbo, *used_attributes(program, *vertex)),
+                (instances, *used_attributes(program, *instance)),
+            ], ibo)
             self._vaos[key] = vao
         return vao
 
@@ -374,14 +376,16 @@ class PrevizEngine:
                     cloth.release()
 
     def _cloth_meshes(self, ctx: moderngl.Context, timeline: Timeline, *, scene: Scene,
-                      scene_program: Program | None = None) -> list[ClothMesh]:
+                      scene_program: Program | None = None,
+                      mirror_program: Program | None = None) -> list[ClothMesh]:
         programs = {
-            "mirror": (self._mirror.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES),
             "shadow": (self._shadow.program, SHADOW_FORMAT, ("in_model",)),
             "ids": (self._ids.program, "16f 64x 4f/i", ("in_model", "in_extra")),
         }
         if scene_program is not None:
             programs["scene"] = (scene_program.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES)
+        if mirror_program is not None:
+            programs["mirror"] = (mirror_program.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES)
         meshes = []
         for cloth in timeline.cloths:
             subject = scene.subjects.index(cloth.subject) + 1 if cloth.subject else 0
@@ -400,10 +404,16 @@ class PrevizEngine:
         # `with ctx` makes this engine's context current (another engine may have been used
         # in between) and restores the previous one, so the caller may interleave engines.
         with ctx:
-            scene_program = self._scene_program(grade.shading)
+            lights = min(len(timeline.lights), self.max_lights)
+            features = scene_defines(scene, timeline=timeline, lighting=lighting, lights=lights)
+            scene_program = self._scene_program((*SHADINGS[grade.shading], *features))
+            mirror_program = None
+            if scene.mirror_z is not None:
+                mirror_program = self._scene_program(("MIRROR", *features))
             self._set_lighting(scene, timeline=timeline, lighting=lighting, grade=grade,
-                               scene_program=scene_program)
-            cloths = self._cloth_meshes(ctx, timeline, scene=scene, scene_program=scene_program)
+                               programs=[scene_program, mirror_program])
+            cloths = self._cloth_meshes(ctx, timeline, scene=scene, scene_program=scene_program,
+                                        mirror_program=mirror_program)
             self._shadow_pass(ctx, scene, frustum=scene.static_shadow, fbo=self._static_fbo,
                               cloths=[], index=None)
         frame: NDArray[np.uint8] | None = None
@@ -415,7 +425,8 @@ class PrevizEngine:
                 with ctx:
                     frame = self._render_frame(
                         ctx, scene, timeline=timeline, index=index, sky=sky, backdrop=backdrop,
-                        scene_program=scene_program, cloths=cloths, lighting=lighting,
+                        scene_program=scene_program, mirror_program=mirror_program,
+                        cloths=cloths, lighting=lighting,
                     )
                 yield frame
         finally:
@@ -423,8 +434,8 @@ class PrevizEngine:
 
     def _render_frame(
         self, ctx: moderngl.Context, scene: Scene, *, timeline: Timeline, index: int,
-        sky: bool, backdrop: Vec3, scene_program: Program, cloths: list[ClothMesh],
-        lighting: Lighting,
+        sky: bool, backdrop: Vec3, scene_program: Program, mirror_program: Program | None,
+        cloths: list[ClothMesh], lighting: Lighting,
     ) -> NDArray[np.uint8]:
         camera = timeline.camera[index]
         for cloth in cloths:
@@ -434,10 +445,11 @@ class PrevizEngine:
             self._shadow_pass(ctx, scene, frustum=scene.moving_shadow, fbo=self._moving_fbo,
                               cloths=cloths, index=index)
         # 2. Mirrored scene for the wet floor, when the camera is above it.
-        reflect = scene.mirror_z is not None and camera.position[2] > scene.mirror_z + 1e-3
-        if reflect:
-            self._mirror_pass(ctx, scene, index=index, camera=camera, sky=sky, backdrop=backdrop,
-                              cloths=cloths)
+        reflect = (mirror_program is not None and scene.mirror_z is not None
+                   and camera.position[2] > scene.mirror_z + 1e-3)
+        if mirror_program is not None and reflect:
+            self._mirror_pass(ctx, scene, program_pass=mirror_program, index=index,
+                              camera=camera, sky=sky, backdrop=backdrop, cloths=cloths)
         # 3. Scene, sky, then particles blended over both.
         self._draw_fbo.use()
         ctx.clear(*backdrop, depth=1.0)
@@ -457,7 +469,9 @@ class PrevizEngine:
         return self._post.run(ctx, index=index, camera=camera)
 
     def _set_lighting(self, scene: Scene, *, timeline: Timeline, lighting: Lighting,
-                      grade: Grade, scene_program: Program) -> None:
+                      grade: Grade, programs: list[Program | None]) -> None:
+        """Uniforms for the whole timeline: the scene and mirror `programs` (None: not
+        drawn), particles, sky and post pass."""
         static, moving = scene.static_shadow, scene.moving_shadow
         static_radius = scene.shadow_softness_m / static.extent_m
         static_offset = (static_radius + 2.0 / self.shadow_size) * static.extent_m
@@ -471,7 +485,9 @@ class PrevizEngine:
             key = _scaled(key, LIT_INDOOR_KEY)
             above, below = _scaled(above, 0.6), _scaled(below, 0.6)
         positions, colours = _light_uniforms(timeline, limit=self.max_lights, focus=scene.focus)
-        for program_pass in (scene_program, self._mirror):
+        for program_pass in programs:
+            if program_pass is None:
+                continue
             program_pass.write("u_light_view_proj", gl_bytes(static.view_proj))
             if moving is not None:
                 program_pass.write("u_light_view_proj_moving", gl_bytes(moving.view_proj))
@@ -488,14 +504,13 @@ class PrevizEngine:
             program_pass.set("u_fog_color", lighting.fog_color)
             program_pass.set("u_fog_density", lighting.fog_density + HAZE_FOG * environment.haze)
             program_pass.set("u_exposure", lighting.exposure)
-            program_pass.set("u_light_count", len(positions) // 4)
             program_pass.set("u_haze", environment.haze)
-            program_pass.write("u_light_pos", _padded(positions, 4 * shaders.MAX_LIGHTS))
-            program_pass.write("u_light_color", _padded(colours, 3 * shaders.MAX_LIGHTS))
+            program_pass.write("u_light_pos", positions.tobytes())  # LIGHTS of them
+            program_pass.write("u_light_color", colours.tobytes())
+            program_pass.set("u_mirror_z", (scene.mirror_z or 0.0) + 1e-3)  # MIRROR only
         self._particles.set("u_fog_color", lighting.fog_color)
         self._particles.set("u_fog_density", lighting.fog_density + HAZE_FOG * environment.haze)
         self._particles.set("u_exposure", lighting.exposure)
-        self._mirror.set("u_mirror_z", (scene.mirror_z or 0.0) + 1e-3)
         self._sky.set("u_zenith", lighting.sky_zenith)
         self._sky.set("u_horizon", lighting.sky_horizon)
         self._sky.set("u_ground", lighting.sky_ground)
@@ -527,8 +542,8 @@ class PrevizEngine:
         ctx.polygon_offset = (0.0, 0.0)
 
     def _mirror_pass(
-        self, ctx: moderngl.Context, scene: Scene, *, index: int, camera: CameraKey, sky: bool,
-        backdrop: Vec3, cloths: list[ClothMesh],
+        self, ctx: moderngl.Context, scene: Scene, *, program_pass: Program, index: int,
+        camera: CameraKey, sky: bool, backdrop: Vec3, cloths: list[ClothMesh],
     ) -> None:
         assert scene.mirror_z is not None, "mirror pass without a mirror plane"
         mirror = np.eye(4)
@@ -541,7 +556,7 @@ class PrevizEngine:
         ctx.clear(*backdrop, depth=1.0)
         ctx.front_face = "cw"  # the mirror turns every triangle over
         ctx.enable_direct(GL_CLIP_DISTANCE0)
-        self._draw_bodies(ctx, scene, program_pass=self._mirror, pass_name="mirror", index=index,
+        self._draw_bodies(ctx, scene, program_pass=program_pass, pass_name="mirror", index=index,
                           camera=camera, view_proj=view_proj, eye=mirrored_eye, cloths=cloths)
         ctx.disable_direct(GL_CLIP_DISTANCE0)
         ctx.front_face = "ccw"
@@ -657,10 +672,3 @@ def _light_uniforms(timeline: Timeline, *, limit: int, focus: Vec3
     colours = np.array([np.asarray(light.color) * light.intensity for light in lights],
                        dtype=np.float32)
     return positions.ravel(), colours.ravel()
-
-
-def _padded(values: NDArray[np.float32], size: int) -> bytes:
-    padded = np.zeros(size, dtype=np.float32)
-    padded[: len(values)] = values
-    return padded.tobytes()
-
