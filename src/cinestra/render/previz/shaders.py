@@ -363,8 +363,11 @@ void main() {
 )
 
 # Particles: one camera-facing quad per particle, instanced. Rain is a thin streak along the
-# velocity; everything else a soft round sprite that may grow and fade with age.
-PARTICLE_VS = """
+# velocity; everything else a soft round sprite that may grow and fade with age. The fog,
+# tone curve and sRGB encoding are worked out at the corners: across one sprite the
+# distance barely changes, and a smoky club's puffs cover the screen several times over.
+PARTICLE_VS = (
+    """
 #version 330
 in vec2 in_corner;      // the quad's corner in [-1, 1]^2
 in vec4 in_particle;    // xyz: position; w: age in [0, 1)
@@ -375,9 +378,16 @@ uniform vec3 u_up;
 uniform vec3 u_streak;  // rain: half the streak, along the velocity (0: a round sprite)
 uniform vec4 u_shape;   // size (radius), growth (m/s), lifetime (s), fade (1: fades with age)
 uniform float u_opacity;
+uniform vec3 u_color;   // linear, already lit
+uniform vec3 u_fog_color;
+uniform float u_fog_density;
+uniform float u_exposure;
 out vec2 v_uv;
 out float v_alpha;
-out float v_dist;
+out vec3 v_color;       // gamma-encoded, fogged
+"""
+    + _COMMON
+    + """
 void main() {
     vec3 p = in_particle.xyz;
     float age = in_particle.w;
@@ -393,26 +403,21 @@ void main() {
     float fade = smoothstep(0.0, 0.1, age) * mix(1.0, 1.0 - age, u_shape.w);
     v_alpha = u_opacity * fade;
     v_uv = in_corner;
-    v_dist = distance(u_eye, world);
+    float optical = u_fog_density * distance(u_eye, world);
+    vec3 color = mix(u_fog_color, u_color, exp(-optical * optical));
+    v_color = encode_srgb(tonemap(color, u_exposure));
     gl_Position = u_view_proj * vec4(world, 1.0);
 }
 """
+)
 
-PARTICLE_FS = (
-    """
+PARTICLE_FS = """
 #version 330
 in vec2 v_uv;
 in float v_alpha;
-in float v_dist;
-uniform vec3 u_color;   // linear, already lit
+in vec3 v_color;
 uniform float u_softness;  // exponent of the round falloff (streaks: 0)
-uniform vec3 u_fog_color;
-uniform float u_fog_density;
-uniform float u_exposure;
 out vec4 f_color;
-"""
-    + _COMMON
-    + """
 void main() {
     float alpha;
     if (u_softness > 0.0) {
@@ -424,12 +429,9 @@ void main() {
     } else {
         alpha = (1.0 - abs(v_uv.x)) * (1.0 - v_uv.y * v_uv.y);
     }
-    float optical = u_fog_density * v_dist;
-    vec3 color = mix(u_fog_color, u_color, exp(-optical * optical));
-    f_color = vec4(encode_srgb(tonemap(color, u_exposure)), alpha * v_alpha);
+    f_color = vec4(v_color, alpha * v_alpha);
 }
 """
-)
 
 SKY_VS = """
 #version 330
