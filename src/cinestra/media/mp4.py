@@ -48,6 +48,7 @@ def write_mp4(
     on_frame: Callable[[int], None] | None = None,
     crf: int = 20,
     preset: str = "veryfast",
+    threads: int = 0,
 ) -> Path:
     """Encode `frames` (uint8 RGB, (height, width, 3) each) and `soundtrack` into `path`.
 
@@ -56,10 +57,12 @@ def write_mp4(
     in the caller's thread after each frame with the number of frames taken so far (they
     are encoded in a background thread, a few frames behind). The audio is padded or
     trimmed to the video's length (frame count / fps), with a warning when the two
-    differed by more than one frame.
+    differed by more than one frame. `threads` is x264's thread count (0: as many as it
+    likes); 1 spends ~20% less CPU per frame for the same bits, the better choice when the
+    frames come from a renderer that keeps every core busy.
     """
     # 1. Check inputs.
-    _check_inputs(fps=fps, width=width, height=height, crf=crf, preset=preset)
+    _check_inputs(fps=fps, width=width, height=height, crf=crf, preset=preset, threads=threads)
     path = Path(path)
 
     # 2. Encode into a temporary file next to the destination.
@@ -82,6 +85,7 @@ def write_mp4(
             on_frame=on_frame,
             crf=crf,
             preset=preset,
+            threads=threads,
         )
         # 3. Publish it in one step (mkstemp made it owner-only; make it readable).
         temp.chmod(0o644)
@@ -95,7 +99,8 @@ def write_mp4(
     return path
 
 
-def _check_inputs(*, fps: int, width: int, height: int, crf: int, preset: str) -> None:
+def _check_inputs(*, fps: int, width: int, height: int, crf: int, preset: str,
+                  threads: int) -> None:
     if not isinstance(fps, int) or fps <= 0:
         raise InvalidRequest(f"fps must be a positive integer, got {fps!r}")
     for name, value in (("width", width), ("height", height)):
@@ -105,6 +110,8 @@ def _check_inputs(*, fps: int, width: int, height: int, crf: int, preset: str) -
         raise InvalidRequest(f"crf must be in 0..51, got {crf!r}")
     if preset not in X264_PRESETS:
         raise InvalidRequest(f"preset must be one of {', '.join(X264_PRESETS)}; got {preset!r}")
+    if not isinstance(threads, int) or threads < 0:
+        raise InvalidRequest(f"threads must be an integer >= 0, got {threads!r}")
 
 
 def _encode(
@@ -118,6 +125,7 @@ def _encode(
     on_frame: Callable[[int], None] | None,
     crf: int,
     preset: str,
+    threads: int,
 ) -> None:
     # Edit-list durations are in the movie time scale (FFmpeg default: 1/1000 s, which
     # would cut the audio to whole milliseconds); a multiple of both rates keeps them exact.
@@ -126,6 +134,7 @@ def _encode(
         video = container.add_stream(
             "libx264", rate=fps, options={"crf": str(crf), "preset": preset}
         )
+        video.codec_context.thread_count = threads
         video.width = width
         video.height = height
         video.pix_fmt = "yuv420p"

@@ -31,9 +31,7 @@ from cinestra.render.previz.batches import (
     INSTANCE_ATTRIBUTES,
     INSTANCE_FLOATS,
     INSTANCE_FORMAT,
-    ROOT3,
     SHADOW_FORMAT,
-    bounds,
     frustum_planes,
     in_view,
 )
@@ -43,7 +41,12 @@ from cinestra.render.previz.effects import QUAD, ClothMesh, particle_rows, parti
 from cinestra.render.previz.features import scene_defines
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
-from cinestra.render.previz.meshes import LOW_MESHES, MESH_BUILDERS
+from cinestra.render.previz.meshes import (
+    LOW_MESHES,
+    MESH_BUILDERS,
+    MESH_LEVELS,
+    level_radius_px,
+)
 from cinestra.render.previz.post import PostPass
 from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target, used_attributes
 from cinestra.render.previz.scene import Scene, ShadowFrustum, prepare_scene
@@ -54,7 +57,9 @@ logger = logging.getLogger(__name__)
 MAX_SIZE = 8192
 GL_CLIP_DISTANCE0 = 0x3000
 LAMP_HEIGHT = 2.0  # metres above the lowest point of the action (indoor evening light)
-SMALL_PX = 12.0  # spheres and cylinders with a smaller on-screen radius use coarse meshes
+# Spheres and cylinders are drawn with the coarsest mesh whose silhouette stays within this
+# many drawn pixels of the true curve (the finest mesh is within 0.4 px at 180 px radius).
+LOD_TOLERANCE_PX = 0.5
 MAX_REFLECTION_WIDTH = 480  # pixels; a wet floor's reflection is soft anyway
 # On a software rasteriser (llvmpipe) the scene is drawn at about this many pixels at most and
 # upscaled in the post pass: 720p draws at ~68% per axis (874x492). Shading the pixels is
@@ -115,6 +120,7 @@ class PrevizEngine:
         self.antialias = antialias
         self.samples = samples
         self.max_lights = shaders.MAX_LIGHTS  # fewer on a software rasteriser (see _build)
+        self.software = False  # drawn by a CPU rasteriser (llvmpipe), known once open
         self.shadow_size = shadow_size
         self._gl: GLContext | None = None
         self._ctx: moderngl.Context | None = None
@@ -145,7 +151,7 @@ class PrevizEngine:
 
     def _scene_size(self, ctx: moderngl.Context) -> tuple[int, int]:
         renderer = str(ctx.info.get("GL_RENDERER", "")).lower()
-        software = any(name in renderer for name in SOFTWARE_RENDERERS)
+        software = self.software = any(name in renderer for name in SOFTWARE_RENDERERS)
         # Every point light is a loop iteration for every pixel: a CPU shades the few that
         # light the action most, a GPU all of them.
         self.max_lights = SOFTWARE_LIGHTS if software else shaders.MAX_LIGHTS
@@ -587,7 +593,7 @@ class PrevizEngine:
             # Nearest first, so the depth test rejects hidden fragments before they are shaded.
             rows, distance = in_view(rows, spheres, planes=planes, eye=position)
             self._set_culling(ctx, batch.mesh)
-            if batch.mesh in LOW_MESHES:
+            if batch.mesh in MESH_LEVELS:
                 self._draw_levels(program_pass, pass_name=pass_name, mesh=batch.mesh, rows=rows,
                                   distance=distance, focal_px=focal_px)
             else:
@@ -599,14 +605,25 @@ class PrevizEngine:
     def _draw_levels(self, program_pass: Program, *, pass_name: str, mesh: str,
                      rows: NDArray[np.float32], distance: NDArray[np.float64],
                      focal_px: float) -> None:
-        """Bodies small on screen (or seen in the blurry mirror) use the coarse mesh."""
-        radius = bounds(rows)[:, 3] / ROOT3
-        small = radius * focal_px < SMALL_PX * np.maximum(distance, 1e-6)
+        """Each round body with the coarsest mesh that keeps its silhouette within
+        LOD_TOLERANCE_PX (the blurry mirror always takes the coarsest)."""
+        levels = MESH_LEVELS[mesh]
         if pass_name == "mirror":
-            small[:] = True
-        self._draw_rows(program_pass, pass_name=pass_name, mesh=mesh, rows=rows[~small])
-        self._draw_rows(program_pass, pass_name=pass_name, mesh=LOW_MESHES[mesh],
-                        rows=rows[small])
+            self._draw_rows(program_pass, pass_name=pass_name, mesh=levels[0][0], rows=rows)
+            return
+        # Radius of the round section (a cylinder's length does not count), seen from the
+        # body's nearest point (its centre's distance less its longest half axis).
+        axes = np.linalg.norm(rows[:, :12].reshape(-1, 3, 4)[:, :, :3], axis=2)
+        round_axes = axes if mesh == "sphere" else axes[:, :2]
+        nearest = np.maximum(distance - axes.max(axis=1), 1e-6)
+        radius_px = round_axes.max(axis=1) * focal_px / nearest
+        drawn = np.zeros(len(rows), dtype=bool)
+        for level, (level_mesh, sides) in enumerate(levels):
+            pick = ~drawn
+            if level < len(levels) - 1:
+                pick &= radius_px <= level_radius_px(sides, tolerance_px=LOD_TOLERANCE_PX)
+            self._draw_rows(program_pass, pass_name=pass_name, mesh=level_mesh, rows=rows[pick])
+            drawn |= pick
 
     def _draw_particles(self, ctx: moderngl.Context, timeline: Timeline, *, index: int,
                         camera: CameraKey, view_proj: NDArray[np.float64],
