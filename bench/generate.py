@@ -7,7 +7,7 @@ picture and sound watermarks add to the rest of the generation (issue target: <=
 "peak GiB" is the process's peak resident memory so far (target: <= 3 GiB). Targets for
 the 1280x720 row: <= 20 s for 10 s of video on 2 cores (real time is the product goal).
 
-    .venv/bin/python -m bench.generate [--runs 3] [--seconds 10]
+    .venv/bin/python -m bench.generate [--runs 3] [--seconds 10] [--sizes 640x360 1280x720]
 """
 
 from __future__ import annotations
@@ -49,13 +49,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--sizes", nargs="+", default=["640x360", "1280x720"],
+                        help="sizes to time, in order; the first is the baseline row")
     args = parser.parse_args()
     columns = ("gl setup", *STAGES, "total")
     print(f"{'size':>9} " + " ".join(f"{c:>9}" for c in columns)
           + "  x real time  vs 640x360  mark %  peak GiB")
     baseline = None
     with tempfile.TemporaryDirectory() as folder:
-        for size in ("640x360", "1280x720"):
+        for size in args.sizes:
             runs = [run_once(size, args.seconds, Path(folder)) for _ in range(args.runs)]
             median = {c: statistics.median(run[c] for run in runs) for c in columns}
             realtime = median["total"] / args.seconds

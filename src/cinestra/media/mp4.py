@@ -12,10 +12,13 @@ from __future__ import annotations
 import logging
 import math
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from pathlib import Path
+from types import TracebackType
 
 import av
 import numpy as np
@@ -27,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 AUDIO_BIT_RATE = 192_000
 AUDIO_CHUNK = 1024  # samples per AAC frame
+QUEUED_FRAMES = 4  # pictures waiting for the encoder thread (4 x 2.8 MB at 720p)
 X264_PRESETS = (
     "ultrafast", "superfast", "veryfast", "faster", "fast",
     "medium", "slow", "slower", "veryslow", "placebo",
@@ -44,17 +48,21 @@ def write_mp4(
     on_frame: Callable[[int], None] | None = None,
     crf: int = 20,
     preset: str = "veryfast",
+    threads: int = 0,
 ) -> Path:
     """Encode `frames` (uint8 RGB, (height, width, 3) each) and `soundtrack` into `path`.
 
     The file appears only once complete (a temporary file in the same directory is
     renamed onto `path`); on any error no file is left behind. `on_frame(n)` is called
-    after each frame with the number of frames encoded so far. The audio is padded or
+    in the caller's thread after each frame with the number of frames taken so far (they
+    are encoded in a background thread, a few frames behind). The audio is padded or
     trimmed to the video's length (frame count / fps), with a warning when the two
-    differed by more than one frame.
+    differed by more than one frame. `threads` is x264's thread count (0: as many as it
+    likes); 1 spends ~20% less CPU per frame for the same bits, the better choice when the
+    frames come from a renderer that keeps every core busy.
     """
     # 1. Check inputs.
-    _check_inputs(fps=fps, width=width, height=height, crf=crf, preset=preset)
+    _check_inputs(fps=fps, width=width, height=height, crf=crf, preset=preset, threads=threads)
     path = Path(path)
 
     # 2. Encode into a temporary file next to the destination.
@@ -77,6 +85,7 @@ def write_mp4(
             on_frame=on_frame,
             crf=crf,
             preset=preset,
+            threads=threads,
         )
         # 3. Publish it in one step (mkstemp made it owner-only; make it readable).
         temp.chmod(0o644)
@@ -90,7 +99,8 @@ def write_mp4(
     return path
 
 
-def _check_inputs(*, fps: int, width: int, height: int, crf: int, preset: str) -> None:
+def _check_inputs(*, fps: int, width: int, height: int, crf: int, preset: str,
+                  threads: int) -> None:
     if not isinstance(fps, int) or fps <= 0:
         raise InvalidRequest(f"fps must be a positive integer, got {fps!r}")
     for name, value in (("width", width), ("height", height)):
@@ -100,6 +110,8 @@ def _check_inputs(*, fps: int, width: int, height: int, crf: int, preset: str) -
         raise InvalidRequest(f"crf must be in 0..51, got {crf!r}")
     if preset not in X264_PRESETS:
         raise InvalidRequest(f"preset must be one of {', '.join(X264_PRESETS)}; got {preset!r}")
+    if not isinstance(threads, int) or threads < 0:
+        raise InvalidRequest(f"threads must be an integer >= 0, got {threads!r}")
 
 
 def _encode(
@@ -113,6 +125,7 @@ def _encode(
     on_frame: Callable[[int], None] | None,
     crf: int,
     preset: str,
+    threads: int,
 ) -> None:
     # Edit-list durations are in the movie time scale (FFmpeg default: 1/1000 s, which
     # would cut the audio to whole milliseconds); a multiple of both rates keeps them exact.
@@ -121,6 +134,7 @@ def _encode(
         video = container.add_stream(
             "libx264", rate=fps, options={"crf": str(crf), "preset": preset}
         )
+        video.codec_context.thread_count = threads
         video.width = width
         video.height = height
         video.pix_fmt = "yuv420p"
@@ -130,22 +144,23 @@ def _encode(
         feed = _AudioFeed(container=container, stream=audio, samples=soundtrack.samples)
 
         count = 0
-        for index, item in enumerate(frames):
-            frame = np.asarray(item)
-            if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
-                raise InvalidRequest(
-                    f"frame {index} has shape {frame.shape} and dtype {frame.dtype}; "
-                    f"expected ({height}, {width}, 3) uint8"
-                )
-            picture = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
-            picture.pts = index
-            picture.time_base = Fraction(1, fps)
-            container.mux(video.encode(picture))
-            count = index + 1
-            # Audio never runs ahead of the video written so far.
-            feed.write_until(sample_index(Fraction(count, fps)), final=False)
-            if on_frame is not None:
-                on_frame(count)
+        with _EncoderThread(container=container, video=video, feed=feed, fps=fps) as encoder:
+            for index, item in enumerate(frames):
+                frame = np.asarray(item)
+                if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
+                    raise InvalidRequest(
+                        f"frame {index} has shape {frame.shape} and dtype {frame.dtype}; "
+                        f"expected ({height}, {width}, 3) uint8"
+                    )
+                # A copy: the caller may reuse its array while the thread encodes this one.
+                picture = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
+                picture.pts = index
+                picture.time_base = Fraction(1, fps)
+                encoder.put(picture)
+                count = index + 1
+                if on_frame is not None:
+                    on_frame(count)
+            encoder.finish()
         if count == 0:
             raise InvalidRequest("frames is empty: an MP4 needs at least one frame")
         container.mux(video.encode(None))
@@ -162,6 +177,65 @@ def _encode(
             )
         feed.write_until(video_samples, final=True)
         container.mux(audio.encode(None))
+
+
+class _EncoderThread:
+    """Converts, encodes and muxes the pictures handed to `put` in a background thread.
+
+    Frames are drawn, marked and encoded one after the other; on a software rasteriser the
+    caller's thread mostly waits for the frame being drawn (holding the GIL), while the
+    RGB -> YUV conversion and x264 (which release it) can run meanwhile. The audio is
+    muxed from the same thread, never ahead of the video. Leaving the block on an error
+    drops the frames still queued; `finish` waits for all of them and raises the
+    thread's error, if any.
+    """
+
+    def __init__(self, *, container: av.container.OutputContainer,
+                 video: av.video.stream.VideoStream, feed: _AudioFeed, fps: int) -> None:
+        self._container, self._video, self._feed, self._fps = container, video, feed, fps
+        self._queue: queue.Queue[av.VideoFrame | None] = queue.Queue(maxsize=QUEUED_FRAMES)
+        self._cancelled = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="cinestra-encoder", daemon=True)
+
+    def __enter__(self) -> _EncoderThread:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._thread.is_alive():  # left early (an error): drop the queued frames
+            self._cancelled.set()
+            self._queue.put(None)
+            self._thread.join()
+
+    def put(self, picture: av.VideoFrame) -> None:
+        """Queue `picture` (waits while QUEUED_FRAMES are queued); raises the thread's error."""
+        self._raise_error()
+        self._queue.put(picture)
+
+    def finish(self) -> None:
+        """Wait until every queued picture is muxed."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise_error()
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        count = 0
+        while (picture := self._queue.get()) is not None:
+            if self._error is not None or self._cancelled.is_set():
+                continue  # keep taking frames so that `put` never blocks for ever
+            try:
+                self._container.mux(self._video.encode(picture))
+                count += 1
+                # Audio never runs ahead of the video written so far.
+                self._feed.write_until(sample_index(Fraction(count, self._fps)), final=False)
+            except BaseException as error:  # raised in the caller's thread by put/finish
+                self._error = error
 
 
 class _AudioFeed:

@@ -70,14 +70,15 @@ def position(*, time: float, frame_size: tuple[int, int],
     return margin + round(fx * free_x), margin + round(fy * free_y)
 
 
-def stamp(frame: np.ndarray, *, handle: str, time: float) -> np.ndarray:
-    """`frame` (RGB uint8, H x W x 3) with the badge alpha-blended at its place for `time`."""
+def stamp(frame: np.ndarray, *, handle: str, time: float, in_place: bool = False) -> np.ndarray:
+    """`frame` (RGB uint8, H x W x 3) with the badge alpha-blended at its place for `time`;
+    `in_place` draws on `frame` itself instead of a copy (a frame the caller owns)."""
     height, width = frame.shape[:2]
     mark = badge(handle, min(width, height))
     bh, bw = mark.shape[:2]
     x, y = position(time=time, frame_size=(width, height), badge_size=(bw, bh))
     bw, bh = min(bw, width - x), min(bh, height - y)
-    out = frame.copy()
+    out = frame if in_place else frame.copy()
     region = out[y:y + bh, x:x + bw].astype(np.float32)
     alpha = mark[:bh, :bw, 3:4].astype(np.float32) / 255.0
     blended = region * (1.0 - alpha) + mark[:bh, :bw, :3].astype(np.float32) * alpha

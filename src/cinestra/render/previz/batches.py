@@ -22,6 +22,9 @@ SHADOW_FORMAT = f"16f {(INSTANCE_FLOATS - 16) * 4}x/i"  # the model matrix alone
 MODEL = slice(0, 16)
 COLOR = slice(25, 28)
 EXTRA = slice(32, 36)
+WETNESS_COLUMN = 30
+REFLECT_COLUMN = 31
+BOARDS_COLUMN = 32
 SUBJECT_COLUMN = 34
 ROOT3 = math.sqrt(3.0)  # a unit cube's corner is this far from its centre
 

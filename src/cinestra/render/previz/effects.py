@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from cinestra.render.previz.batches import INSTANCE_FLOATS, instance_rows
 from cinestra.render.previz.lighting import Lighting
 from cinestra.render.previz.meshes import _grid_indices
+from cinestra.render.previz.programs import used_attributes
 from cinestra.world.timeline import Cloth, Particles
 
 QUAD = np.array([-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1], dtype=np.float32)
@@ -101,11 +102,12 @@ class ClothMesh:
         self.indices = ctx.buffer(cloth_indices(cloth).tobytes())
         self.vaos: dict[str, moderngl.VertexArray] = {}
         for name, (program, instance_format, attributes) in programs.items():
-            vertex = [(self.vertices, "3f 3f", "in_pos", "in_normal")] if name in (
-                "scene", "mirror") else [(self.vertices, "3f 12x", "in_pos")]
-            self.vaos[name] = ctx.vertex_array(
-                program, [*vertex, (self.instance, instance_format, *attributes)], self.indices
-            )
+            vertex = ("3f 3f", "in_pos", "in_normal") if name in ("scene", "mirror") else (
+                "3f 12x", "in_pos")
+            self.vaos[name] = ctx.vertex_array(program, [
+                (self.vertices, *used_attributes(program, *vertex)),
+                (self.instance, *used_attributes(program, instance_format, *attributes)),
+            ], self.indices)
         self._frame = -1
 
     def update(self, frame: int) -> None:

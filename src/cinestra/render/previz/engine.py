@@ -32,9 +32,7 @@ from cinestra.render.previz.batches import (
     INSTANCE_ATTRIBUTES,
     INSTANCE_FLOATS,
     INSTANCE_FORMAT,
-    ROOT3,
     SHADOW_FORMAT,
-    bounds,
     frustum_planes,
     in_view,
 )
@@ -42,11 +40,17 @@ from cinestra.render.previz.camera import gl_bytes, view_matrix, view_projection
 from cinestra.render.previz.context import GLContext
 from cinestra.render.previz.depth import read_depth
 from cinestra.render.previz.effects import QUAD, ClothMesh, particle_rows, particle_style
+from cinestra.render.previz.features import scene_defines
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
-from cinestra.render.previz.meshes import LOW_MESHES, MESH_BUILDERS
+from cinestra.render.previz.meshes import (
+    LOW_MESHES,
+    MESH_BUILDERS,
+    MESH_LEVELS,
+    level_radius_px,
+)
 from cinestra.render.previz.post import PostPass
-from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target
+from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target, used_attributes
 from cinestra.render.previz.scene import Scene, ShadowFrustum, prepare_scene
 from cinestra.world.timeline import CameraKey, Light, Timeline, Vec3
 
@@ -55,7 +59,9 @@ logger = logging.getLogger(__name__)
 MAX_SIZE = 8192
 GL_CLIP_DISTANCE0 = 0x3000
 LAMP_HEIGHT = 2.0  # metres above the lowest point of the action (indoor evening light)
-SMALL_PX = 12.0  # spheres and cylinders with a smaller on-screen radius use coarse meshes
+# Spheres and cylinders are drawn with the coarsest mesh whose silhouette stays within this
+# many drawn pixels of the true curve (the finest mesh is within 0.4 px at 180 px radius).
+LOD_TOLERANCE_PX = 0.5
 MAX_REFLECTION_WIDTH = 480  # pixels; a wet floor's reflection is soft anyway
 # On a software rasteriser (llvmpipe) the scene is drawn at about this many pixels at most and
 # upscaled in the post pass: 720p draws at ~68% per axis (874x492). Shading the pixels is
@@ -116,6 +122,7 @@ class PrevizEngine:
         self.antialias = antialias
         self.samples = samples
         self.max_lights = shaders.MAX_LIGHTS  # fewer on a software rasteriser (see _build)
+        self.software = False  # drawn by a CPU rasteriser (llvmpipe), known once open
         self.shadow_size = shadow_size
         self._gl: GLContext | None = None
         self._ctx: moderngl.Context | None = None
@@ -146,7 +153,7 @@ class PrevizEngine:
 
     def _scene_size(self, ctx: moderngl.Context) -> tuple[int, int]:
         renderer = str(ctx.info.get("GL_RENDERER", "")).lower()
-        software = any(name in renderer for name in SOFTWARE_RENDERERS)
+        software = self.software = any(name in renderer for name in SOFTWARE_RENDERERS)
         # Every point light is a loop iteration for every pixel: a CPU shades the few that
         # light the action most, a GPU all of them.
         self.max_lights = SOFTWARE_LIGHTS if software else shaders.MAX_LIGHTS
@@ -159,14 +166,10 @@ class PrevizEngine:
     def _build(self, ctx: moderngl.Context) -> None:
         # 1. Programs (scene shading variants are compiled when a look first needs them).
         self._shadow = Program(ctx, vertex=shaders.SHADOW_VS, fragment=shaders.SHADOW_FS)
-        self._mirror = Program(
-            ctx, vertex=shaders.with_defines(shaders.SCENE_VS, "MIRROR"),
-            fragment=shaders.with_defines(shaders.SCENE_FS, "MIRROR"),
-        )
         self._ids = Program(ctx, vertex=shaders.ID_VS, fragment=shaders.ID_FS)
         self._sky = Program(ctx, vertex=shaders.SKY_VS, fragment=shaders.SKY_FS)
         self._particles = Program(ctx, vertex=shaders.PARTICLE_VS, fragment=shaders.PARTICLE_FS)
-        self._scenes: dict[str, Program] = {}
+        self._scenes: dict[tuple[str, ...], Program] = {}
         size = self._scene_size(ctx)
         self.scene_size = size
         # 2. Meshes, and per pass an instance buffer per mesh, rewritten as needed.
@@ -231,7 +234,6 @@ class PrevizEngine:
         self._picture.use(location=3)
         if self._depth is not None:
             self._depth.use(location=4)
-        self._prepare_program(self._mirror)
 
     def _prepare_program(self, program_pass: Program) -> None:
         program_pass.set("u_shadow_map", 0)
@@ -240,17 +242,19 @@ class PrevizEngine:
         size = self.scene_size
         program_pass.set("u_inv_viewport", (1.0 / size[0], 1.0 / size[1]))
 
-    def _scene_program(self, shading: str) -> Program:
-        program_pass = self._scenes.get(shading)
+    def _scene_program(self, defines: tuple[str, ...]) -> Program:
+        """The scene shader compiled with `defines` (shading, the timeline's features, and
+        MIRROR for the wet floor's reflection); compiled once per engine."""
+        program_pass = self._scenes.get(defines)
         if program_pass is None:
             assert self._ctx is not None, "scene programs are built inside an open engine"
-            defines = SHADINGS[shading]
-            program_pass = Program(
-                self._ctx, vertex=shaders.SCENE_VS,
-                fragment=shaders.with_defines(shaders.SCENE_FS, *defines),
-            )
+            vertex = shaders.SCENE_VS
+            if "MIRROR" in defines:
+                vertex = shaders.with_defines(vertex, "MIRROR")
+            program_pass = Program(self._ctx, vertex=vertex,
+                                   fragment=shaders.with_defines(shaders.SCENE_FS, *defines))
             self._prepare_program(program_pass)
-            self._scenes[shading] = program_pass
+            self._scenes[defines] = program_pass
         return program_pass
 
     def _vao(self, program_pass: Program, *, pass_name: str, mesh: str) -> moderngl.VertexArray:
@@ -260,18 +264,22 @@ class PrevizEngine:
             assert self._ctx is not None, "vertex arrays are built inside an open engine"
             vbo, ibo = self._mesh_buffers[mesh]
             instances = self._instances[pass_name, mesh]
-            vertex: tuple[moderngl.Buffer | str, ...]
-            instance: tuple[moderngl.Buffer | str, ...]
+            vertex: tuple[str, ...]  # format, then attribute names
+            instance: tuple[str, ...]
             if pass_name in ("scene", "mirror"):
-                vertex = (vbo, "3f 3f", "in_pos", "in_normal")
-                instance = (instances, INSTANCE_FORMAT, *INSTANCE_ATTRIBUTES)
+                vertex = ("3f 3f", "in_pos", "in_normal")
+                instance = (INSTANCE_FORMAT, *INSTANCE_ATTRIBUTES)
             elif pass_name == "ids":
-                vertex = (vbo, "3f 12x", "in_pos")
-                instance = (instances, "16f 64x 4f/i", "in_model", "in_extra")
+                vertex = ("3f 12x", "in_pos")
+                instance = ("16f 64x 4f/i", "in_model", "in_extra")
             else:
-                vertex = (vbo, "3f 12x", "in_pos")
-                instance = (instances, SHADOW_FORMAT, "in_model")
-            vao = self._ctx.vertex_array(program_pass.program, [vertex, instance], ibo)
+                vertex = ("3f 12x", "in_pos")
+                instance = (SHADOW_FORMAT, "in_model")
+            program = program_pass.program
+            vao = self._ctx.vertex_array(program, [
+                (vbo, *used_attributes(program, *vertex)),
+                (instances, *used_attributes(program, *instance)),
+            ], ibo)
             self._vaos[key] = vao
         return vao
 
@@ -392,14 +400,16 @@ class PrevizEngine:
                     cloth.release()
 
     def _cloth_meshes(self, ctx: moderngl.Context, timeline: Timeline, *, scene: Scene,
-                      scene_program: Program | None = None) -> list[ClothMesh]:
+                      scene_program: Program | None = None,
+                      mirror_program: Program | None = None) -> list[ClothMesh]:
         programs = {
-            "mirror": (self._mirror.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES),
             "shadow": (self._shadow.program, SHADOW_FORMAT, ("in_model",)),
             "ids": (self._ids.program, "16f 64x 4f/i", ("in_model", "in_extra")),
         }
         if scene_program is not None:
             programs["scene"] = (scene_program.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES)
+        if mirror_program is not None:
+            programs["mirror"] = (mirror_program.program, INSTANCE_FORMAT, INSTANCE_ATTRIBUTES)
         meshes = []
         for cloth in timeline.cloths:
             subject = scene.subjects.index(cloth.subject) + 1 if cloth.subject else 0
@@ -418,10 +428,16 @@ class PrevizEngine:
         # `with ctx` makes this engine's context current (another engine may have been used
         # in between) and restores the previous one, so the caller may interleave engines.
         with ctx:
-            scene_program = self._scene_program(grade.shading)
+            lights = min(len(timeline.lights), self.max_lights)
+            features = scene_defines(scene, timeline=timeline, lighting=lighting, lights=lights)
+            scene_program = self._scene_program((*SHADINGS[grade.shading], *features))
+            mirror_program = None
+            if scene.mirror_z is not None:
+                mirror_program = self._scene_program(("MIRROR", *features))
             self._set_lighting(scene, timeline=timeline, lighting=lighting, grade=grade,
-                               scene_program=scene_program)
-            cloths = self._cloth_meshes(ctx, timeline, scene=scene, scene_program=scene_program)
+                               programs=[scene_program, mirror_program])
+            cloths = self._cloth_meshes(ctx, timeline, scene=scene, scene_program=scene_program,
+                                        mirror_program=mirror_program)
             self._shadow_pass(ctx, scene, frustum=scene.static_shadow, fbo=self._static_fbo,
                               cloths=[], index=None)
         frame: NDArray[np.uint8] | None = None
@@ -433,7 +449,8 @@ class PrevizEngine:
                 with ctx:
                     frame = self._render_frame(
                         ctx, scene, timeline=timeline, index=index, sky=sky, backdrop=backdrop,
-                        scene_program=scene_program, cloths=cloths, lighting=lighting,
+                        scene_program=scene_program, mirror_program=mirror_program,
+                        cloths=cloths, lighting=lighting,
                     )
                 yield frame
         finally:
@@ -441,8 +458,8 @@ class PrevizEngine:
 
     def _render_frame(
         self, ctx: moderngl.Context, scene: Scene, *, timeline: Timeline, index: int,
-        sky: bool, backdrop: Vec3, scene_program: Program, cloths: list[ClothMesh],
-        lighting: Lighting,
+        sky: bool, backdrop: Vec3, scene_program: Program, mirror_program: Program | None,
+        cloths: list[ClothMesh], lighting: Lighting,
     ) -> NDArray[np.uint8]:
         camera = timeline.camera[index]
         for cloth in cloths:
@@ -452,10 +469,11 @@ class PrevizEngine:
             self._shadow_pass(ctx, scene, frustum=scene.moving_shadow, fbo=self._moving_fbo,
                               cloths=cloths, index=index)
         # 2. Mirrored scene for the wet floor, when the camera is above it.
-        reflect = scene.mirror_z is not None and camera.position[2] > scene.mirror_z + 1e-3
-        if reflect:
-            self._mirror_pass(ctx, scene, index=index, camera=camera, sky=sky, backdrop=backdrop,
-                              cloths=cloths)
+        reflect = (mirror_program is not None and scene.mirror_z is not None
+                   and camera.position[2] > scene.mirror_z + 1e-3)
+        if mirror_program is not None and reflect:
+            self._mirror_pass(ctx, scene, program_pass=mirror_program, index=index,
+                              camera=camera, sky=sky, backdrop=backdrop, cloths=cloths)
         # 3. Scene, sky, then particles blended over both.
         self._draw_fbo.use()
         ctx.clear(*backdrop, depth=1.0)
@@ -475,7 +493,9 @@ class PrevizEngine:
         return self._post.run(ctx, index=index, camera=camera)
 
     def _set_lighting(self, scene: Scene, *, timeline: Timeline, lighting: Lighting,
-                      grade: Grade, scene_program: Program) -> None:
+                      grade: Grade, programs: list[Program | None]) -> None:
+        """Uniforms for the whole timeline: the scene and mirror `programs` (None: not
+        drawn), particles, sky and post pass."""
         static, moving = scene.static_shadow, scene.moving_shadow
         static_radius = scene.shadow_softness_m / static.extent_m
         static_offset = (static_radius + 2.0 / self.shadow_size) * static.extent_m
@@ -489,7 +509,9 @@ class PrevizEngine:
             key = _scaled(key, LIT_INDOOR_KEY)
             above, below = _scaled(above, 0.6), _scaled(below, 0.6)
         positions, colours = _light_uniforms(timeline, limit=self.max_lights, focus=scene.focus)
-        for program_pass in (scene_program, self._mirror):
+        for program_pass in programs:
+            if program_pass is None:
+                continue
             program_pass.write("u_light_view_proj", gl_bytes(static.view_proj))
             if moving is not None:
                 program_pass.write("u_light_view_proj_moving", gl_bytes(moving.view_proj))
@@ -506,14 +528,13 @@ class PrevizEngine:
             program_pass.set("u_fog_color", lighting.fog_color)
             program_pass.set("u_fog_density", lighting.fog_density + HAZE_FOG * environment.haze)
             program_pass.set("u_exposure", lighting.exposure)
-            program_pass.set("u_light_count", len(positions) // 4)
             program_pass.set("u_haze", environment.haze)
-            program_pass.write("u_light_pos", _padded(positions, 4 * shaders.MAX_LIGHTS))
-            program_pass.write("u_light_color", _padded(colours, 3 * shaders.MAX_LIGHTS))
+            program_pass.write("u_light_pos", positions.tobytes())  # LIGHTS of them
+            program_pass.write("u_light_color", colours.tobytes())
+            program_pass.set("u_mirror_z", (scene.mirror_z or 0.0) + 1e-3)  # MIRROR only
         self._particles.set("u_fog_color", lighting.fog_color)
         self._particles.set("u_fog_density", lighting.fog_density + HAZE_FOG * environment.haze)
         self._particles.set("u_exposure", lighting.exposure)
-        self._mirror.set("u_mirror_z", (scene.mirror_z or 0.0) + 1e-3)
         self._sky.set("u_zenith", lighting.sky_zenith)
         self._sky.set("u_horizon", lighting.sky_horizon)
         self._sky.set("u_ground", lighting.sky_ground)
@@ -545,8 +566,8 @@ class PrevizEngine:
         ctx.polygon_offset = (0.0, 0.0)
 
     def _mirror_pass(
-        self, ctx: moderngl.Context, scene: Scene, *, index: int, camera: CameraKey, sky: bool,
-        backdrop: Vec3, cloths: list[ClothMesh],
+        self, ctx: moderngl.Context, scene: Scene, *, program_pass: Program, index: int,
+        camera: CameraKey, sky: bool, backdrop: Vec3, cloths: list[ClothMesh],
     ) -> None:
         assert scene.mirror_z is not None, "mirror pass without a mirror plane"
         mirror = np.eye(4)
@@ -559,7 +580,7 @@ class PrevizEngine:
         ctx.clear(*backdrop, depth=1.0)
         ctx.front_face = "cw"  # the mirror turns every triangle over
         ctx.enable_direct(GL_CLIP_DISTANCE0)
-        self._draw_bodies(ctx, scene, program_pass=self._mirror, pass_name="mirror", index=index,
+        self._draw_bodies(ctx, scene, program_pass=program_pass, pass_name="mirror", index=index,
                           camera=camera, view_proj=view_proj, eye=mirrored_eye, cloths=cloths)
         ctx.disable_direct(GL_CLIP_DISTANCE0)
         ctx.front_face = "ccw"
@@ -590,7 +611,7 @@ class PrevizEngine:
             # Nearest first, so the depth test rejects hidden fragments before they are shaded.
             rows, distance = in_view(rows, spheres, planes=planes, eye=position)
             self._set_culling(ctx, batch.mesh)
-            if batch.mesh in LOW_MESHES:
+            if batch.mesh in MESH_LEVELS:
                 self._draw_levels(program_pass, pass_name=pass_name, mesh=batch.mesh, rows=rows,
                                   distance=distance, focal_px=focal_px)
             else:
@@ -602,14 +623,25 @@ class PrevizEngine:
     def _draw_levels(self, program_pass: Program, *, pass_name: str, mesh: str,
                      rows: NDArray[np.float32], distance: NDArray[np.float64],
                      focal_px: float) -> None:
-        """Bodies small on screen (or seen in the blurry mirror) use the coarse mesh."""
-        radius = bounds(rows)[:, 3] / ROOT3
-        small = radius * focal_px < SMALL_PX * np.maximum(distance, 1e-6)
+        """Each round body with the coarsest mesh that keeps its silhouette within
+        LOD_TOLERANCE_PX (the blurry mirror always takes the coarsest)."""
+        levels = MESH_LEVELS[mesh]
         if pass_name == "mirror":
-            small[:] = True
-        self._draw_rows(program_pass, pass_name=pass_name, mesh=mesh, rows=rows[~small])
-        self._draw_rows(program_pass, pass_name=pass_name, mesh=LOW_MESHES[mesh],
-                        rows=rows[small])
+            self._draw_rows(program_pass, pass_name=pass_name, mesh=levels[0][0], rows=rows)
+            return
+        # Radius of the round section (a cylinder's length does not count), seen from the
+        # body's nearest point (its centre's distance less its longest half axis).
+        axes = np.linalg.norm(rows[:, :12].reshape(-1, 3, 4)[:, :, :3], axis=2)
+        round_axes = axes if mesh == "sphere" else axes[:, :2]
+        nearest = np.maximum(distance - axes.max(axis=1), 1e-6)
+        radius_px = round_axes.max(axis=1) * focal_px / nearest
+        drawn = np.zeros(len(rows), dtype=bool)
+        for level, (level_mesh, sides) in enumerate(levels):
+            pick = ~drawn
+            if level < len(levels) - 1:
+                pick &= radius_px <= level_radius_px(sides, tolerance_px=LOD_TOLERANCE_PX)
+            self._draw_rows(program_pass, pass_name=pass_name, mesh=level_mesh, rows=rows[pick])
+            drawn |= pick
 
     def _draw_particles(self, ctx: moderngl.Context, timeline: Timeline, *, index: int,
                         camera: CameraKey, view_proj: NDArray[np.float64],
@@ -675,10 +707,3 @@ def _light_uniforms(timeline: Timeline, *, limit: int, focus: Vec3
     colours = np.array([np.asarray(light.color) * light.intensity for light in lights],
                        dtype=np.float32)
     return positions.ravel(), colours.ravel()
-
-
-def _padded(values: NDArray[np.float32], size: int) -> bytes:
-    padded = np.zeros(size, dtype=np.float32)
-    padded[: len(values)] = values
-    return padded.tobytes()
-

@@ -13,6 +13,7 @@ the unit mesh by `Body.size`:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -158,16 +159,37 @@ def sphere_low() -> Mesh:
     return sphere(segments=20, rings=10)
 
 
+def sphere_mid() -> Mesh:
+    """A sphere of 1024 triangles for spheres of middling size on screen."""
+    return sphere(segments=32, rings=16)
+
+
 def cylinder_low() -> Mesh:
     """A coarse cylinder (12 sides) for shadows and cylinders small on screen (limbs)."""
     return cylinder(segments=12)
 
 
+def cylinder_mid() -> Mesh:
+    """A cylinder of 24 sides for cylinders of middling size on screen."""
+    return cylinder(segments=24)
+
+
 # Coarse stand-ins drawn where the full mesh would be wasted (small on screen, shadows).
 LOW_MESHES = {"sphere": "sphere_low", "cylinder": "cylinder_low"}
+# Levels of detail of the round shapes, coarse to fine, with their sides around.
+MESH_LEVELS = {
+    "sphere": (("sphere_low", 20), ("sphere_mid", 32), ("sphere", 48)),
+    "cylinder": (("cylinder_low", 12), ("cylinder_mid", 24), ("cylinder", 48)),
+}
 
 MESH_BUILDERS = {
-    "sphere": sphere, "sphere_low": sphere_low, "box": box, "cylinder": cylinder, "plane": plane,
-    "cone": cone,
-    "cylinder_low": cylinder_low,
+    "sphere": sphere, "sphere_low": sphere_low, "sphere_mid": sphere_mid, "box": box,
+    "cylinder": cylinder, "plane": plane, "cone": cone,
+    "cylinder_low": cylinder_low, "cylinder_mid": cylinder_mid,
 }
+
+
+def level_radius_px(sides: int, *, tolerance_px: float) -> float:
+    """The largest on-screen radius at which a regular polygon of `sides` sides strays at most
+    `tolerance_px` from its circle (its sagitta, r * (1 - cos(pi / sides)))."""
+    return tolerance_px / (1.0 - math.cos(math.pi / sides))

@@ -30,6 +30,29 @@ class Program:
             uniform.write(data)
 
 
+def used_attributes(program: moderngl.Program, layout: str, *names: str) -> tuple[str, ...]:
+    """A vertex array's (format, names...) for `program`: the attributes it does not read
+    become padding. A shader variant can leave an attribute unread (clay shading overrides
+    the material, and its wet and mirror terms are compiled out), and the GLSL compiler
+    then drops it, which moderngl refuses to bind."""
+    layout, _, divisor = layout.partition("/")
+    tokens: list[str] = []
+    kept: list[str] = []
+    remaining = list(names)
+    for token in layout.split():
+        if token.endswith("x"):
+            tokens.append(token)
+            continue
+        assert token.endswith("f"), f"float attributes only, got {token!r}"
+        name = remaining.pop(0)
+        if name in program:
+            tokens.append(token)
+            kept.append(name)
+        else:
+            tokens.append(f"{int(token[:-1] or 1) * 4}x")
+    return (" ".join(tokens) + (f"/{divisor}" if divisor else ""), *kept)
+
+
 def shadow_target(
     ctx: moderngl.Context, size: int
 ) -> tuple[moderngl.Texture, moderngl.Framebuffer]:

@@ -5,6 +5,12 @@ extra values (planks, emissive, subject) are vertex attributes (see `batches.py`
 
 The scene and sky shaders write gamma-encoded sRGB; the post shader grades those values and
 flips the picture so that the first row read back is the top of the frame.
+
+The scene shader is compiled per timeline with `#define`s for what that timeline has
+(`features.scene_defines`): LIGHTS (the number of point lights, a loop unrolled at compile
+time), HAZE, LAMP, MOVING_MAP (a second sun shadow map for moving casters), WET, REFLECT and
+BOARDS. llvmpipe shades 8 pixels at a time and runs both sides of every branch, even one on
+a uniform, so code a timeline does not need costs it nothing only when it is not compiled in.
 """
 
 from __future__ import annotations
@@ -133,7 +139,9 @@ MAX_LIGHTS = 16
 SCENE_FS = (
     """
 #version 330
-#define MAX_LIGHTS 16
+#ifndef LIGHTS
+#define LIGHTS 0
+#endif
 in vec3 v_world;
 in vec3 v_normal;
 in vec3 v_light;
@@ -158,10 +166,11 @@ uniform vec2 u_shadow_radius;    // PCF tap distance in uv: static map, moving m
 uniform vec2 u_shadow_depth;     // depth range of each map in metres
 uniform sampler2D u_reflection;  // the mirrored scene, gamma-encoded
 uniform vec2 u_inv_viewport;
-uniform int u_light_count;
-uniform vec4 u_light_pos[MAX_LIGHTS];    // xyz: position; w: reach in metres
-uniform vec3 u_light_color[MAX_LIGHTS];  // colour * intensity: radiance at 1 m
-uniform float u_haze;            // > 0: lights glow through the hazy air
+#if LIGHTS > 0
+uniform vec4 u_light_pos[LIGHTS];    // xyz: position; w: reach in metres
+uniform vec3 u_light_color[LIGHTS];  // colour * intensity: radiance at 1 m
+#endif
+uniform float u_haze;            // lights glow through the hazy air (HAZE)
 out vec4 f_color;
 """
     + _COMMON
@@ -225,9 +234,9 @@ float floor_boards() {
 float sun_visibility(float n_dot_l) {
     float bias = 0.004 + 0.012 * (1.0 - n_dot_l);  // metres
     float lit = pcf(u_shadow_map, v_light, u_shadow_radius.x, bias / u_shadow_depth.x);
-    if (u_shadow_radius.y > 0.0) {
-        lit *= pcf(u_shadow_map_moving, v_light_moving, u_shadow_radius.y, bias / u_shadow_depth.y);
-    }
+#ifdef MOVING_MAP
+    lit *= pcf(u_shadow_map_moving, v_light_moving, u_shadow_radius.y, bias / u_shadow_depth.y);
+#endif
     return lit;
 }
 
@@ -249,15 +258,19 @@ void main() {
 #else
     material.w *= u_reflect;
 #endif
-    float wetness = material.z;
-    // Water darkens a surface and deepens its colour.
     vec3 albedo = v_color;
+#ifdef WET
+    // Water darkens a surface and deepens its colour.
+    float wetness = material.z;
     if (wetness > 0.0) {
         albedo = pow(v_color, vec3(1.0 + 0.4 * wetness)) * (1.0 - 0.3 * wetness);
     }
+#endif
+#ifdef BOARDS
     if (v_extra.x > 0.0 && n.z > 0.5) {
         albedo *= floor_boards();
     }
+#endif
 #ifdef CLAY
     // Plasticine: soft thumbprint dents at ~4 cm and a fine grain, fixed on the surface.
     float dents = value_noise(v_world * 25.0) * 0.7 + value_noise(v_world * 90.0) * 0.3;
@@ -273,15 +286,15 @@ void main() {
 #endif
     vec3 ambient = mix(u_ambient_ground, u_ambient_sky, 0.5 + 0.5 * n.z);
     vec3 key = u_sun_color;
-    if (u_lamp.w > 0.0) {
-        // A pool of lamp light: 1 at the action right below the lamp, fading with distance.
-        vec3 to_lamp = u_lamp.xyz - v_world;
-        float reach2 = u_lamp.w * u_lamp.w;
-        float height2 = u_lamp_height * u_lamp_height;
-        float falloff = min((reach2 + height2) / (reach2 + dot(to_lamp, to_lamp)), 1.4);
-        key *= falloff;
-        ambient *= 0.45 + 0.55 * falloff;
-    }
+#ifdef LAMP
+    // A pool of lamp light: 1 at the action right below the lamp, fading with distance.
+    vec3 to_lamp = u_lamp.xyz - v_world;
+    float lamp_reach2 = u_lamp.w * u_lamp.w;
+    float height2 = u_lamp_height * u_lamp_height;
+    float falloff = min((lamp_reach2 + height2) / (lamp_reach2 + dot(to_lamp, to_lamp)), 1.4);
+    key *= falloff;
+    ambient *= 0.45 + 0.55 * falloff;
+#endif
     vec3 h = normalize(u_sun_direction + v);
     float shininess = material.y;
     float gain = min((shininess + 8.0) / 25.13, 3.0);  // energy-normalised, capped for wet glints
@@ -299,7 +312,8 @@ void main() {
 
     // Point lights: inverse-square falloff, windowed to nothing at their reach.
     vec3 glow = vec3(0.0);
-    for (int i = 0; i < u_light_count; ++i) {
+#if LIGHTS > 0
+    for (int i = 0; i < LIGHTS; ++i) {
         vec3 to_light = u_light_pos[i].xyz - v_world;
         float d2 = max(dot(to_light, to_light), 1e-4);
         float reach2 = u_light_pos[i].w * u_light_pos[i].w;
@@ -312,20 +326,22 @@ void main() {
 #endif
         float shine = material.x * pow(max(dot(n, normalize(l + v)), 0.0), shininess) * gain;
         color += radiance * (albedo * diffuse + shine);
-        if (u_haze > 0.0) {
-            // Light scattered by the haze between the eye and this surface: a soft halo
-            // around the light, from the ray's closest approach to it.
-            vec3 from_eye = u_light_pos[i].xyz - u_eye;
-            float along = clamp(dot(from_eye, -v), 0.0, dist);
-            vec3 miss = from_eye + v * along;
-            glow += u_light_color[i] * (0.006 / (dot(miss, miss) + 0.012));
-        }
+#ifdef HAZE
+        // Light scattered by the haze between the eye and this surface: a soft halo
+        // around the light, from the ray's closest approach to it.
+        vec3 from_eye = u_light_pos[i].xyz - u_eye;
+        float along = clamp(dot(from_eye, -v), 0.0, dist);
+        vec3 miss = from_eye + v * along;
+        glow += u_light_color[i] * (0.006 / (dot(miss, miss) + 0.012));
+#endif
     }
+#endif
 
     // Fresnel: glossy and wet surfaces pick up the sky, or the mirrored scene.
     float grazing = 1.0 - max(dot(n, v), 0.0);
     float grazing2 = grazing * grazing;
     float fresnel = 0.04 + 0.96 * grazing2 * grazing2 * grazing;
+#ifdef REFLECT
     if (material.w > 0.0) {
         vec3 mirrored = decode_srgb(texture(u_reflection, gl_FragCoord.xy * u_inv_viewport).rgb);
         mirrored /= max(u_exposure, 1e-3);
@@ -333,6 +349,9 @@ void main() {
     } else {
         color += u_ambient_sky * (fresnel * material.x * 0.6);
     }
+#else
+    color += u_ambient_sky * (fresnel * material.x * 0.6);
+#endif
     color += albedo * v_extra.y;  // emissive: its own light, unshadowed
 
     float optical = u_fog_density * dist;
@@ -344,8 +363,11 @@ void main() {
 )
 
 # Particles: one camera-facing quad per particle, instanced. Rain is a thin streak along the
-# velocity; everything else a soft round sprite that may grow and fade with age.
-PARTICLE_VS = """
+# velocity; everything else a soft round sprite that may grow and fade with age. The fog,
+# tone curve and sRGB encoding are worked out at the corners: across one sprite the
+# distance barely changes, and a smoky club's puffs cover the screen several times over.
+PARTICLE_VS = (
+    """
 #version 330
 in vec2 in_corner;      // the quad's corner in [-1, 1]^2
 in vec4 in_particle;    // xyz: position; w: age in [0, 1)
@@ -356,9 +378,16 @@ uniform vec3 u_up;
 uniform vec3 u_streak;  // rain: half the streak, along the velocity (0: a round sprite)
 uniform vec4 u_shape;   // size (radius), growth (m/s), lifetime (s), fade (1: fades with age)
 uniform float u_opacity;
+uniform vec3 u_color;   // linear, already lit
+uniform vec3 u_fog_color;
+uniform float u_fog_density;
+uniform float u_exposure;
 out vec2 v_uv;
 out float v_alpha;
-out float v_dist;
+out vec3 v_color;       // gamma-encoded, fogged
+"""
+    + _COMMON
+    + """
 void main() {
     vec3 p = in_particle.xyz;
     float age = in_particle.w;
@@ -374,26 +403,21 @@ void main() {
     float fade = smoothstep(0.0, 0.1, age) * mix(1.0, 1.0 - age, u_shape.w);
     v_alpha = u_opacity * fade;
     v_uv = in_corner;
-    v_dist = distance(u_eye, world);
+    float optical = u_fog_density * distance(u_eye, world);
+    vec3 color = mix(u_fog_color, u_color, exp(-optical * optical));
+    v_color = encode_srgb(tonemap(color, u_exposure));
     gl_Position = u_view_proj * vec4(world, 1.0);
 }
 """
+)
 
-PARTICLE_FS = (
-    """
+PARTICLE_FS = """
 #version 330
 in vec2 v_uv;
 in float v_alpha;
-in float v_dist;
-uniform vec3 u_color;   // linear, already lit
+in vec3 v_color;
 uniform float u_softness;  // exponent of the round falloff (streaks: 0)
-uniform vec3 u_fog_color;
-uniform float u_fog_density;
-uniform float u_exposure;
 out vec4 f_color;
-"""
-    + _COMMON
-    + """
 void main() {
     float alpha;
     if (u_softness > 0.0) {
@@ -405,12 +429,9 @@ void main() {
     } else {
         alpha = (1.0 - abs(v_uv.x)) * (1.0 - v_uv.y * v_uv.y);
     }
-    float optical = u_fog_density * v_dist;
-    vec3 color = mix(u_fog_color, u_color, exp(-optical * optical));
-    f_color = vec4(encode_srgb(tonemap(color, u_exposure)), alpha * v_alpha);
+    f_color = vec4(v_color, alpha * v_alpha);
 }
 """
-)
 
 SKY_VS = """
 #version 330
