@@ -14,6 +14,7 @@ from cinestra.errors import EngineUnavailable, InvalidRequest
 from cinestra.render.previz import PrevizEngine, project
 from cinestra.render.previz.context import INSTALL_HINT, GLContext
 from cinestra.render.previz.lighting import lighting_for
+from cinestra.render.previz.scene import prepare_scene
 from cinestra.world.timeline import Body, CameraKey, Environment, Pose, Timeline, Track, Vec3
 
 WIDTH, HEIGHT = 96, 64
@@ -127,6 +128,34 @@ def test_ball_casts_a_shadow_on_the_floor(engine: PrevizEngine) -> None:
     shadow = project(CAMERA, tuple(shadow_centre), width=WIDTH, height=HEIGHT)
     far_floor = project(CAMERA, (-2.0, 0.5, 0.0), width=WIDTH, height=HEIGHT)
     assert luminance(frame, shadow) < 0.7 * luminance(frame, far_floor)
+
+
+def test_ball_shadow_is_the_same_in_a_shared_map_and_in_its_own(engine: PrevizEngine) -> None:
+    # Near a small set the moving ball shares the static sun map (the scene shader reads one
+    # map); beside posts 32 m apart the static map's texels are coarser, so it keeps its own.
+    compact = make_timeline()
+    posts = [
+        Body(id=f"post{x}", kind="post", shape="box", size=(0.1, 0.1, 1.0), color=(0.5,) * 3,
+             material="wood", mass=0.0, static=True, pose=Pose(pos=(x, 0.0, 1.0)))
+        for x in (-16.0, 16.0)
+    ]
+    wide = compact.model_copy(update={"bodies": [*compact.bodies, *posts]})
+    lighting = lighting_for(compact.environment)
+    sizes = {"static_map": engine.shadow_size, "moving_map": engine.shadow_size // 2}
+    shared = prepare_scene(compact, lighting, **sizes)
+    own = prepare_scene(wide, lighting, **sizes)
+    assert shared.moving_region is not None and shared.moving_shadow is None
+    assert own.moving_region is None and own.moving_shadow is not None
+
+    ball = np.array(compact.bodies[1].pose.pos)
+    sun = np.array(lighting.sun_direction)
+    shadow = project(CAMERA, tuple(ball - sun * (ball[2] / sun[2])), width=WIDTH, height=HEIGHT)
+    far_floor = project(CAMERA, (-2.0, 0.5, 0.0), width=WIDTH, height=HEIGHT)
+    for timeline in (compact, wide):
+        frame = render(engine, timeline)[0]
+        assert luminance(frame, shadow) < 0.7 * luminance(frame, far_floor)
+    compact_frame, wide_frame = render(engine, compact)[0], render(engine, wide)[0]
+    assert abs(luminance(compact_frame, shadow) - luminance(wide_frame, shadow)) < 8
 
 
 def test_noon_sky_differs_from_night_sky(engine: PrevizEngine) -> None:

@@ -464,10 +464,13 @@ class PrevizEngine:
         camera = timeline.camera[index]
         for cloth in cloths:
             cloth.update(index)
-        # 1. Moving bodies' shadow map.
+        # 1. Moving bodies' shadow map, or their region of the map they share.
         if scene.moving_shadow is not None:
             self._shadow_pass(ctx, scene, frustum=scene.moving_shadow, fbo=self._moving_fbo,
                               cloths=cloths, index=index)
+        elif scene.moving_region is not None:
+            self._shadow_pass(ctx, scene, frustum=scene.static_shadow, fbo=self._static_fbo,
+                              cloths=cloths, index=index, region=scene.moving_region)
         # 2. Mirrored scene for the wet floor, when the camera is above it.
         reflect = (mirror_program is not None and scene.mirror_z is not None
                    and camera.position[2] > scene.mirror_z + 1e-3)
@@ -548,10 +551,16 @@ class PrevizEngine:
     def _shadow_pass(
         self, ctx: moderngl.Context, scene: Scene, *, frustum: ShadowFrustum,
         fbo: moderngl.Framebuffer, cloths: list[ClothMesh], index: int | None,
+        region: tuple[int, int, int, int] | None = None,
     ) -> None:
-        """Static casters (`index` None) or moving casters and cloths at frame `index`."""
+        """Static casters (`index` None) or moving casters and cloths at frame `index`; with
+        a `region` of the shared map, static and moving casters within it."""
         fbo.use()
-        ctx.clear(depth=1.0)
+        if region is not None:
+            ctx.clear(depth=1.0, viewport=region)
+            fbo.scissor = region
+        else:
+            ctx.clear(depth=1.0)
         ctx.enable(moderngl.DEPTH_TEST)
         ctx.disable(moderngl.CULL_FACE)
         ctx.depth_func = "<"
@@ -559,11 +568,15 @@ class PrevizEngine:
         self._shadow.write("u_light_view_proj", gl_bytes(frustum.view_proj))
         for batch in scene.batches:
             mesh = LOW_MESHES.get(batch.mesh, batch.mesh)
-            self._draw_rows(self._shadow, pass_name="shadow", mesh=mesh,
-                            rows=batch.casters(index))
+            rows = batch.casters(index)
+            if region is not None and index is not None:
+                rows = np.vstack([batch.casters(None), rows])
+            self._draw_rows(self._shadow, pass_name="shadow", mesh=mesh, rows=rows)
         for cloth in cloths:
             cloth.vaos["shadow"].render(moderngl.TRIANGLES)
         ctx.polygon_offset = (0.0, 0.0)
+        if region is not None:
+            fbo.scissor = (0, 0, fbo.width, fbo.height)
 
     def _mirror_pass(
         self, ctx: moderngl.Context, scene: Scene, *, program_pass: Program, index: int,

@@ -51,6 +51,10 @@ class Scene:
     subjects: list[str]  # legend of the ID pass: body extra.z == i + 1 is subjects[i]
     static_shadow: ShadowFrustum  # static casters: rendered once per timeline
     moving_shadow: ShadowFrustum | None  # moving casters over the whole shot: every frame
+    # Or, when every caster fits the static map at its finest texels, the moving ones share
+    # it: each frame this texel rectangle (x, y, width, height) of it is drawn again, static
+    # and moving casters, and the scene shader looks one map up instead of two.
+    moving_region: tuple[int, int, int, int] | None
     shadow_softness_m: float  # PCF tap distance
     mirror_z: float | None  # height of the wet reflective floor, if any
     focus: Vec3  # centre of the action: the moving bodies' path, else the props
@@ -228,14 +232,20 @@ def prepare_scene(
     batches = _batches(rows, timeline=timeline, mirror_z=mirror_z, subjects=subjects)
     direction = lighting.sun_direction
     softness = SHADOW_SOFTNESS[timeline.environment.indoor]
-    static_shadow = _shadow_frustum(
-        _stack(static_points), direction, min_extent=static_map * softness / PCF_TEXELS
-    )
-    moving_shadow = None
+    static_extent = static_map * softness / PCF_TEXELS
+    static_shadow = _shadow_frustum(_stack(static_points), direction, min_extent=static_extent)
+    moving_shadow = moving_region = None
     if moving_points:
-        moving_shadow = _shadow_frustum(
-            _stack(moving_points), direction, min_extent=moving_map * softness / PCF_TEXELS
-        )
+        shared = _shadow_frustum(_stack(static_points + moving_points), direction,
+                                 min_extent=static_extent)
+        if shared.extent_m <= static_extent * (1.0 + 1e-9):
+            # The moving map would have these very texels (half the map over half the width).
+            static_shadow = shared
+            moving_region = _texel_region(_stack(moving_points), shared, size=static_map)
+        else:
+            moving_shadow = _shadow_frustum(
+                _stack(moving_points), direction, min_extent=moving_map * softness / PCF_TEXELS
+            )
     focus_points = moving_points or static_points or [np.zeros((1, 3))]
     low, high = np.vstack(focus_points).min(axis=0), np.vstack(focus_points).max(axis=0)
     focus = (low + high) / 2.0
@@ -244,10 +254,21 @@ def prepare_scene(
         subjects=subjects,
         static_shadow=static_shadow,
         moving_shadow=moving_shadow,
+        moving_region=moving_region,
         shadow_softness_m=softness,
         mirror_z=mirror_z,
         focus=(float(focus[0]), float(focus[1]), float(low[2])),
     )
+
+
+def _texel_region(points: NDArray[np.float64], frustum: ShadowFrustum, *,
+                  size: int) -> tuple[int, int, int, int]:
+    """(x, y, width, height) of the texels of a `size` map over `frustum` that `points` cover,
+    two texels wider on every side (rasterisation rounds outwards)."""
+    light = points @ frustum.view_proj[:2, :3].T + frustum.view_proj[:2, 3]  # orthographic
+    low = np.clip(np.floor((light.min(axis=0) + 1.0) * 0.5 * size) - 2, 0, size).astype(int)
+    high = np.clip(np.ceil((light.max(axis=0) + 1.0) * 0.5 * size) + 2, 0, size).astype(int)
+    return int(low[0]), int(low[1]), int(high[0] - low[0]), int(high[1] - low[1])
 
 
 def subject_legend(timeline: Timeline) -> list[str]:
