@@ -221,6 +221,34 @@ def test_unknown_preset_is_refused(tmp_path: Path) -> None:
         )
 
 
+def test_negative_threads_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidRequest, match="threads"):
+        write_mp4(tmp_path / "x.mp4", frames=_frames(1), fps=FPS, width=WIDTH, height=HEIGHT,
+                  soundtrack=_silence(1), threads=-1)
+
+
+def test_one_x264_thread_encodes_the_same_picture(tmp_path: Path) -> None:
+    clip = read_mp4(write_mp4(tmp_path / "one.mp4", frames=_frames(12), fps=FPS, width=WIDTH,
+                              height=HEIGHT, soundtrack=_silence(12), threads=1))
+    for decoded, original in zip(clip.frames, _frames(12), strict=True):
+        assert np.abs(decoded.astype(np.float64) - original).mean() < 6.0
+
+
+def test_a_frame_buffer_the_caller_reuses_is_encoded_as_it_was_given(tmp_path: Path) -> None:
+    # Frames are encoded in a background thread, a few frames behind: each must be taken
+    # as it was when handed over, although the caller then overwrites the same array.
+    def reused(count: int) -> Iterator[np.ndarray]:
+        buffer = np.empty((HEIGHT, WIDTH, 3), dtype=np.uint8)
+        for index in range(count):
+            buffer[...] = (index * 20) % 256
+            yield buffer
+
+    clip = read_mp4(write_mp4(tmp_path / "reused.mp4", frames=reused(12), fps=FPS,
+                              width=WIDTH, height=HEIGHT, soundtrack=_silence(12)))
+    levels = [float(frame.astype(np.float64).mean()) for frame in clip.frames]
+    assert levels == pytest.approx([(index * 20) % 256 for index in range(12)], abs=4.0)
+
+
 def test_missing_directory_raises_output_error(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "dir" / "clip.mp4"
     with pytest.raises(OutputError, match=r"clip\.mp4"):

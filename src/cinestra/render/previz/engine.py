@@ -43,12 +43,7 @@ from cinestra.render.previz.effects import QUAD, ClothMesh, particle_rows, parti
 from cinestra.render.previz.features import scene_defines
 from cinestra.render.previz.grade import Grade, grade_for
 from cinestra.render.previz.lighting import Lighting, encode_srgb, lighting_for
-from cinestra.render.previz.meshes import (
-    LOW_MESHES,
-    MESH_BUILDERS,
-    MESH_LEVELS,
-    level_radius_px,
-)
+from cinestra.render.previz.meshes import LOW_MESHES, MESH_BUILDERS, MESH_LEVELS, detail_levels
 from cinestra.render.previz.post import PostPass
 from cinestra.render.previz.programs import FULL_SCREEN, Program, shadow_target, used_attributes
 from cinestra.render.previz.scene import Scene, ShadowFrustum, prepare_scene
@@ -638,23 +633,12 @@ class PrevizEngine:
                      focal_px: float) -> None:
         """Each round body with the coarsest mesh that keeps its silhouette within
         LOD_TOLERANCE_PX (the blurry mirror always takes the coarsest)."""
-        levels = MESH_LEVELS[mesh]
         if pass_name == "mirror":
-            self._draw_rows(program_pass, pass_name=pass_name, mesh=levels[0][0], rows=rows)
+            self._draw_rows(program_pass, pass_name=pass_name, mesh=LOW_MESHES[mesh], rows=rows)
             return
-        # Radius of the round section (a cylinder's length does not count), seen from the
-        # body's nearest point (its centre's distance less its longest half axis).
-        axes = np.linalg.norm(rows[:, :12].reshape(-1, 3, 4)[:, :, :3], axis=2)
-        round_axes = axes if mesh == "sphere" else axes[:, :2]
-        nearest = np.maximum(distance - axes.max(axis=1), 1e-6)
-        radius_px = round_axes.max(axis=1) * focal_px / nearest
-        drawn = np.zeros(len(rows), dtype=bool)
-        for level, (level_mesh, sides) in enumerate(levels):
-            pick = ~drawn
-            if level < len(levels) - 1:
-                pick &= radius_px <= level_radius_px(sides, tolerance_px=LOD_TOLERANCE_PX)
-            self._draw_rows(program_pass, pass_name=pass_name, mesh=level_mesh, rows=rows[pick])
-            drawn |= pick
+        for level_mesh, level_rows in detail_levels(rows, distance, mesh=mesh, focal_px=focal_px,
+                                                    tolerance_px=LOD_TOLERANCE_PX):
+            self._draw_rows(program_pass, pass_name=pass_name, mesh=level_mesh, rows=level_rows)
 
     def _draw_particles(self, ctx: moderngl.Context, timeline: Timeline, *, index: int,
                         camera: CameraKey, view_proj: NDArray[np.float64],

@@ -193,3 +193,28 @@ def level_radius_px(sides: int, *, tolerance_px: float) -> float:
     """The largest on-screen radius at which a regular polygon of `sides` sides strays at most
     `tolerance_px` from its circle (its sagitta, r * (1 - cos(pi / sides)))."""
     return tolerance_px / (1.0 - math.cos(math.pi / sides))
+
+
+def detail_levels(
+    rows: NDArray[np.float32], distance: NDArray[np.float64], *, mesh: str, focal_px: float,
+    tolerance_px: float,
+) -> list[tuple[str, NDArray[np.float32]]]:
+    """(level mesh, rows) pairs: each instance row of a round `mesh` (see `batches`) with the
+    coarsest level of MESH_LEVELS whose silhouette stays within `tolerance_px`. `distance`
+    is each body centre's distance to the eye, `focal_px` the focal length in pixels."""
+    levels = MESH_LEVELS[mesh]
+    # Radius of the round section (a cylinder's length does not count), seen from the
+    # body's nearest point (its centre's distance less its longest half axis).
+    axes = np.linalg.norm(rows[:, :12].reshape(-1, 3, 4)[:, :, :3], axis=2)
+    round_axes = axes if mesh == "sphere" else axes[:, :2]
+    nearest = np.maximum(distance - axes.max(axis=1), 1e-6)
+    radius_px = round_axes.max(axis=1) * focal_px / nearest
+    drawn = np.zeros(len(rows), dtype=bool)
+    picked: list[tuple[str, NDArray[np.float32]]] = []
+    for level, (level_mesh, sides) in enumerate(levels):
+        pick = ~drawn
+        if level < len(levels) - 1:
+            pick &= radius_px <= level_radius_px(sides, tolerance_px=tolerance_px)
+        picked.append((level_mesh, rows[pick]))
+        drawn |= pick
+    return picked
