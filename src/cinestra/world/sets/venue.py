@@ -32,13 +32,15 @@ def jazz_club(kit: Kit, *, radius: float, ground: str) -> float:
             material="fabric", color=(0.45, 0.03, 0.05))
     _piano(kit, -radius + 0.6, radius + 1.3, top)
     _drums(kit, radius - 0.5, radius + 1.0, top)
-    for x in (-radius * 0.6, 0.0, radius * 0.6):  # spotlights on a bar over the stage's front
+    # Spotlights over the stage's front, each on a short rod from the ceiling (a bar across
+    # the room would cut a performer's head in two for a camera at its height)
+    for x in (-radius * 0.6, 0.0, radius * 0.6):
         kit.add("spotlight", "cylinder", (0.12, 0.12, 0.18), (x, -radius, room.height - 0.4),
                 material="metal", color=(0.1, 0.1, 0.1), quat=tilt_x(-0.6))
+        kit.post("spotlight", (x, -radius, room.height - 0.25), radius=0.02, height=0.25,
+                 material="metal", color=(0.1, 0.1, 0.1))
         kit.light((x, -radius + 0.3, room.height - 0.6), color=(1.0, 0.85, 0.6), intensity=8.0,
                   reach=8.0)
-    kit.box("truss", (0.0, -radius, room.height - 0.2), (riser_half, 0.05, 0.05),
-            material="metal", color=(0.1, 0.1, 0.1))
     for side in (-1.0, 1.0):
         for index in range(2):
             table_and_chairs(kit, side * (riser_half + 1.1), -radius + 0.8 + index * 2.4,
