@@ -41,7 +41,7 @@ from cinestra.render.diffusion.picture_fit import (
     retimed,
     to_uint8,
 )
-from cinestra.render.diffusion.speed import load_dtypes, prepare_pipeline
+from cinestra.render.diffusion.speed import check_device, load_dtypes, prepare_pipeline
 from cinestra.render.diffusion.waveform import Audio, fitted, to_clip_rate
 from cinestra.render.diffusion.weights import WeightsFolder
 from cinestra.render.engines import RenderedShot, ShotInput
@@ -107,10 +107,7 @@ class LTX2Engine:
     def __enter__(self) -> Self:
         from diffusers import LTX2Pipeline
 
-        device = self.settings.neural_device
-        if device.startswith("cuda") and not torch.cuda.is_available():
-            raise EngineUnavailable(f"engine ltx2: neural_device is {device!r} but torch sees no "
-                                    "CUDA device; set CINESTRA_NEURAL_DEVICE=cpu (slow)")
+        check_device(self.settings)  # before reading gigabytes for a device that is absent
         try:
             dtypes = load_dtypes(self.settings, self.folder.pipeline)
             pipe = LTX2Pipeline.from_pretrained(self.folder.path, local_files_only=True,
