@@ -176,8 +176,9 @@ def generate(request: VideoRequest, *, output: Path, engine: RenderEngine | None
 
     # 1. Check the output path and the engine, then screen the prompt before any compute
     output = check_output(output)
-    engine_name = engine.name if engine is not None else check_engine(request.engine)
-    if engine is None and (problem := engine_problem(check_engine(engine_name), settings)):
+    requested = check_engine(request.engine)
+    engine_name = engine.name if engine is not None else requested
+    if engine is None and (problem := engine_problem(requested, settings)):
         raise EngineUnavailable(problem)  # missing weights: said before any compute
     progress("screen", 0, 1)
     policy: Policy = load_policy(settings.safety_policy)
@@ -278,8 +279,7 @@ def generate(request: VideoRequest, *, output: Path, engine: RenderEngine | None
     try:
         with ExitStack() as stack:
             renderer = engine or stack.enter_context(open_engine(
-                check_engine(request.engine), width=request.width, height=request.height,
-                settings=settings))
+                requested, width=request.width, height=request.height, settings=settings))
             shots = [drawn(renderer, index) for index in range(len(timelines))]
             soundtrack = clip_sound.soundtrack
             if renderer.makes_sound:  # whole shots first: their sound comes with them
